@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+export const filterOps = [
+  "eq",
+  "neq",
+  "in",
+  "nin",
+  "contains",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "exists",
+  "not_exists",
+  "before",
+  "after",
+] as const;
+export type FilterOp = (typeof filterOps)[number];
+
+export type Filter =
+  | { and: Filter[] }
+  | { or: Filter[] }
+  | { not: Filter }
+  | { trait: string; op: FilterOp; value?: unknown };
+
+const maxDepth = 8;
+const scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
+
+const leafSchema = z
+  .strictObject({
+    trait: z.string().min(1).max(200),
+    op: z.enum(filterOps),
+    value: z.union([scalar, z.array(scalar).max(1000)]).optional(),
+  })
+  .superRefine((leaf, ctx) => {
+    const needsArray = leaf.op === "in" || leaf.op === "nin";
+    const needsNothing = leaf.op === "exists" || leaf.op === "not_exists";
+    if (needsNothing) return;
+    if (leaf.value === undefined) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `op "${leaf.op}" needs a value` });
+    } else if (needsArray !== Array.isArray(leaf.value)) {
+      const want = needsArray ? "an array" : "a single value";
+      ctx.addIssue({ code: "custom", path: ["value"], message: `op "${leaf.op}" needs ${want}` });
+    } else if (["gt", "gte", "lt", "lte"].includes(leaf.op) && typeof leaf.value !== "number") {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `op "${leaf.op}" needs a number` });
+    } else if (
+      (leaf.op === "before" || leaf.op === "after") &&
+      Number.isNaN(new Date(leaf.value as string | number).getTime())
+    ) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: "must be a date (ISO-8601)" });
+    }
+  });
+
+export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
+  z.union([
+    z.strictObject({ and: z.array(filterSchema).max(50) }),
+    z.strictObject({ or: z.array(filterSchema).max(50) }),
+    z.strictObject({ not: filterSchema }),
+    leafSchema,
+  ]),
+);
+
+function depthOf(filter: unknown): number {
+  if (filter === null || typeof filter !== "object") return 0;
+  const f = filter as Record<string, unknown>;
+  if (Array.isArray(f.and)) return 1 + Math.max(0, ...f.and.map(depthOf));
+  if (Array.isArray(f.or)) return 1 + Math.max(0, ...f.or.map(depthOf));
+  if ("not" in f) return 1 + depthOf(f.not);
+  return 1;
+}
+
+/** A filter tree, at most `maxDepth` levels deep so evaluation cost stays bounded. */
+export const boundedFilterSchema = filterSchema.refine((f) => depthOf(f) <= maxDepth, {
+  message: `filters may nest at most ${maxDepth} levels`,
+});

@@ -1,0 +1,90 @@
+import fastifyCookie from "@fastify/cookie";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Services } from "../compose.js";
+import { handleError, problemOf, sendProblem } from "./problem.js";
+import { authRoutes } from "./routes/auth-routes.js";
+import { healthRoutes } from "./routes/health-routes.js";
+import { keyRoutes } from "./routes/key-routes.js";
+import { messageRoutes } from "./routes/message-routes.js";
+import { productRoutes } from "./routes/product-routes.js";
+import { setupRoutes } from "./routes/setup-routes.js";
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+}
+
+/** Builds the HTTP app over already-composed services; tests call it with app.inject(). */
+export async function createApp(
+  services: Services,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: services.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Slow clients cannot hold a connection open forever.
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      problemOf(
+        "not_found",
+        `No route for ${request.method} ${request.url.split("?")[0]}`,
+        request.url,
+      ),
+    ),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Nudge API",
+        version: "1.0.0",
+        description:
+          "Self-hostable in-app messaging. Admin routes take a secret key (`sk_…`) or a dashboard session; client routes take a publishable key (`pk_…`). Errors are RFC 9457 problem details.",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+          session: { type: "apiKey", in: "cookie", name: "nudge_session" },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [
+    healthRoutes,
+    setupRoutes,
+    authRoutes,
+    productRoutes,
+    keyRoutes,
+    messageRoutes,
+  ]) {
+    await app.register(routes(services));
+  }
+  return app;
+}

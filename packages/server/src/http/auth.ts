@@ -1,0 +1,97 @@
+import type { FastifyRequest } from "fastify";
+import type { Services } from "../compose.js";
+import { AppError } from "../domain/app-error.js";
+import {
+  type AccessNeed,
+  type Principal,
+  type ProductAccess,
+  resolveProductAccess,
+} from "../domain/tenancy/access.js";
+import { looksLikeKey } from "../domain/tenancy/api-keys.js";
+import { hashToken } from "../domain/tenancy/secrets.js";
+
+export const sessionCookie = "nudge_session";
+
+const unauthorized = (detail: string) => new AppError("unauthorized", detail);
+
+/** Reads the key from `Authorization: Bearer …` or `X-API-Key`. */
+export function presentedKey(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) throw unauthorized("Authorization must be `Bearer <key>`");
+    return match[1];
+  }
+  const apiKey = request.headers["x-api-key"];
+  return typeof apiKey === "string" && apiKey.length > 0 ? apiKey : undefined;
+}
+
+/** Who is calling, or a 401 when no valid credential was presented. */
+export async function requirePrincipal(
+  services: Services,
+  request: FastifyRequest,
+): Promise<Principal> {
+  const key = presentedKey(request);
+  if (key !== undefined) {
+    const record = looksLikeKey(key)
+      ? await services.stores.tenancy.findKeyByHash(hashToken(key))
+      : null;
+    if (!record || record.revoked) throw unauthorized("Invalid or revoked API key");
+    noteKeyUse(services, record.productId, record.id);
+    return { kind: "key", key: record };
+  }
+  const token = request.cookies[sessionCookie];
+  if (token) {
+    const accountId = await services.sessions.resolve(token);
+    if (accountId) {
+      refuseCrossSiteWrite(request);
+      return { kind: "session", accountId };
+    }
+  }
+  throw unauthorized("Send an API key (Authorization: Bearer <key>) or log in");
+}
+
+/** For routes under /products/:productId: the caller's access, or 401/403/404. */
+export async function requireProductAccess(
+  services: Services,
+  request: FastifyRequest,
+  productId: string,
+  need: AccessNeed,
+): Promise<ProductAccess> {
+  const principal = await requirePrincipal(services, request);
+  return resolveProductAccess(services.stores.tenancy, principal, productId, need);
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cookie-authenticated writes must come from our own origin. SameSite=Lax already stops most
+ * cross-site requests; the Origin check also covers same-site subdomains and old browsers.
+ */
+function refuseCrossSiteWrite(request: FastifyRequest): void {
+  if (!unsafeMethods.has(request.method)) return;
+  const origin = request.headers.origin;
+  const fetchSite = request.headers["sec-fetch-site"];
+  if (fetchSite === "cross-site") throw csrf();
+  if (origin === undefined) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw csrf();
+  }
+  if (originHost !== request.headers.host) throw csrf();
+}
+
+const csrf = () =>
+  new AppError("forbidden", "Cross-site request refused: the Origin does not match this server");
+
+// last_used_at is informational; writing it on every request would turn each read into a write.
+const lastTouched = new Map<string, number>();
+function noteKeyUse(services: Services, productId: string, keyId: string): void {
+  const now = services.clock.now();
+  if ((lastTouched.get(keyId) ?? 0) > now - 60_000) return;
+  lastTouched.set(keyId, now);
+  if (lastTouched.size > 10_000) lastTouched.clear();
+  services.stores.tenancy.touchKey(productId, keyId, now).catch(() => {});
+}

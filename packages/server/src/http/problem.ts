@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import {
+  type ErrorCode,
+  errorCodes,
+  type FieldError,
+  type Problem,
+  problemContentType,
+} from "@nudge/schema";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { AppError } from "../domain/app-error.js";
+
+/** Builds an RFC 9457 body; the one place problem+json is shaped. */
+export function problemOf(
+  code: ErrorCode,
+  detail: string,
+  instance: string,
+  errors?: FieldError[],
+): Problem {
+  const { status, title } = errorCodes[code];
+  return {
+    type: `urn:nudge:problem:${code}`,
+    title,
+    status,
+    detail,
+    instance,
+    code,
+    errorId: randomUUID(),
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  problem: Problem,
+  headers?: Record<string, string>,
+) {
+  if (headers) reply.headers(headers);
+  return reply.code(problem.status).type(problemContentType).send(problem);
+}
+
+// Fastify's own errors (bad JSON, wrong content type, body too large…) carry a 4xx statusCode;
+// each maps to a registry code so clients can branch on `code`, not on prose.
+const fastifyCodes: Record<number, ErrorCode> = {
+  400: "bad_request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  406: "not_acceptable",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+  503: "unavailable",
+};
+
+/** The single error handler: every failure leaves as problem+json; a 500 never shows internals. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const instance = request.url.split("?")[0] ?? "/";
+  if (error instanceof AppError) {
+    return sendProblem(
+      reply,
+      problemOf(error.code, error.message, instance, error.errors),
+      error.headers,
+    );
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? "body";
+    const errors = error.validation.flatMap((v) => fieldErrorsOf(v, where));
+    const detail = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
+    return sendProblem(reply, problemOf("validation_failed", detail, instance, errors));
+  }
+  const status = error.statusCode ?? 500;
+  const code = fastifyCodes[status];
+  if (status < 500 && code) {
+    return sendProblem(reply, problemOf(code, publicMessage(error), instance));
+  }
+  const problem = problemOf(code ?? "internal", "Something went wrong on our side", instance);
+  request.log.error({ err: error, errorId: problem.errorId }, "request failed");
+  return sendProblem(reply, problem);
+}
+
+function fieldErrorsOf(
+  v: { instancePath: string; message?: string; params: Record<string, unknown> },
+  where: string,
+): FieldError[] {
+  const base = v.instancePath.split("/").filter(Boolean);
+  const prefix = where === "body" ? base : [where, ...base];
+  const message = v.message ?? "is invalid";
+  const keys = v.params.keys;
+  if (Array.isArray(keys) && keys.length > 0) {
+    return keys.map((key) => ({
+      path: [...prefix, String(key)].join("."),
+      message: "is not a known field",
+    }));
+  }
+  return [{ path: prefix.join(".") || where, message }];
+}
+
+function publicMessage(error: FastifyError): string {
+  if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) {
+    return "The body is not valid JSON";
+  }
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return "The body is larger than this route accepts";
+  if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+    return "Send JSON with Content-Type: application/json";
+  }
+  return error.message;
+}

@@ -1,0 +1,60 @@
+import { Kysely, PostgresDialect, sql } from "kysely";
+import pg from "pg";
+import type { StorageHandle } from "../storage-handle.js";
+import type { Database } from "../tables.js";
+
+// int8 columns hold epoch milliseconds, which fit a double exactly; parse them as numbers so
+// both dialects hand the stores the same JavaScript types.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface PostgresOptions {
+  connectionString: string;
+  /** A schema to create and use instead of `public`: tests give each file its own. */
+  schema?: string;
+  poolSize: number;
+}
+
+export async function openPostgres(options: PostgresOptions): Promise<StorageHandle> {
+  if (options.schema) await createSchema(options.connectionString, options.schema);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize,
+    connectionTimeoutMillis: 5000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection (database restart) must not crash the process.
+  pool.on("error", () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    capabilities: { rowLocks: true, listenNotify: true },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+async function createSchema(connectionString: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists ${schema}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a schema made by `openPostgres({schema})`; used by tests to clean up after themselves. */
+export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./tables.js";
+
+/** What differs between engines, as flags stores can test instead of engine names. */
+export interface Capabilities {
+  /** `SELECT … FOR UPDATE` exists (PostgreSQL); SQLite serialises writers instead. */
+  rowLocks: boolean;
+  /** Cross-node cache invalidation through LISTEN/NOTIFY. */
+  listenNotify: boolean;
+}
+
+export interface StorageHandle {
+  db: Kysely<Database>;
+  capabilities: Capabilities;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
