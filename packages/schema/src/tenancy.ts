@@ -101,3 +101,10 @@ export const apiKeyCreateSchema = z.strictObject({
 export const apiKeyCreatedSchema = apiKeySchema
   .extend({ key: z.string() })
   .meta({ id: "ApiKeyCreated" });
+
+export const memberSchema = z
+  .object({ accountId: z.string(), email: z.string(), role: roleSchema })
+  .meta({ id: "Member" });
+
+export const memberCreateSchema = z.strictObject({ email, password, role: roleSchema });
+export const memberPatchSchema = z.strictObject({ role: roleSchema });

@@ -2,6 +2,7 @@ import type { Config } from "./config.js";
 import { type Clock, systemClock } from "./domain/clock.js";
 import { MessageService } from "./domain/messages/message-service.js";
 import type { Stores } from "./domain/stores.js";
+import { MemberService } from "./domain/tenancy/member-service.js";
 import { ProductService } from "./domain/tenancy/product-service.js";
 import { SessionService } from "./domain/tenancy/session-service.js";
 import { openPostgres } from "./storage/dialects/postgres.js";
@@ -17,6 +18,7 @@ export interface Services {
   stores: Stores;
   sessions: SessionService;
   products: ProductService;
+  members: MemberService;
   messages: MessageService;
   /** Resolves when the database answers; rejects when it cannot be reached. */
   ping(): Promise<void>;
@@ -44,6 +46,7 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     stores,
     sessions: new SessionService(stores.tenancy, clock),
     products: new ProductService(stores.tenancy, clock),
+    members: new MemberService(stores.tenancy, clock),
     messages: new MessageService(clock),
     ping: () => storage.ping(),
     close: () => storage.close(),

@@ -14,6 +14,7 @@ import { handleError, problemOf, sendProblem } from "./problem.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
+import { memberRoutes } from "./routes/member-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { productRoutes } from "./routes/product-routes.js";
 import { setupRoutes } from "./routes/setup-routes.js";
@@ -80,6 +81,7 @@ export async function createApp(
     healthRoutes,
     setupRoutes,
     authRoutes,
+    memberRoutes,
     productRoutes,
     keyRoutes,
     messageRoutes,

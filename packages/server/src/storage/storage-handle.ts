@@ -12,6 +12,8 @@ export interface Capabilities {
 export interface StorageHandle {
   db: Kysely<Database>;
   capabilities: Capabilities;
+  /** The PostgreSQL schema holding our tables when not `public` (tests use one per file). */
+  schema?: string;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -34,8 +34,12 @@ export interface KeyRecord {
 /** Tenancy rows that are not owned by one product (organizations, accounts, sessions). */
 export interface TenancyStore {
   countAccounts(): Promise<number>;
-  /** Creates org + owner + first product + its two keys atomically; false if an account appeared meanwhile. */
-  createFirstRun(input: {
+  /**
+   * Creates org + owner account + first product + its keys atomically. With `onlyIfNoAccounts`
+   * (first run) it creates nothing and answers false when any account exists.
+   */
+  createTenant(input: {
+    onlyIfNoAccounts: boolean;
     organization: { id: string; name: string };
     account: { id: string; email: string; passwordHash: string };
     product: { id: string; name: string; settings: ProductSettings };
@@ -47,6 +51,8 @@ export interface TenancyStore {
   createAccount(account: AccountRecord, now: number): Promise<boolean>;
   addMembership(organizationId: string, accountId: string, role: Role, now: number): Promise<void>;
   memberships(accountId: string): Promise<Membership[]>;
+  members(organizationId: string): Promise<{ accountId: string; email: string; role: Role }[]>;
+  removeMembership(organizationId: string, accountId: string): Promise<void>;
   roleIn(organizationId: string, accountId: string): Promise<Role | null>;
   planLimits(organizationId: string): Promise<PlanLimits>;
   setPlanLimits(organizationId: string, limits: PlanLimits): Promise<void>;

@@ -16,19 +16,33 @@ export interface SetupResult {
 }
 
 /** First run: only while no account exists; afterwards 409, so a live install cannot be taken over. */
-export async function runSetup(
+export function runSetup(
   store: TenancyStore,
   clock: Clock,
   input: SetupInput,
 ): Promise<SetupResult> {
+  return provisionTenant(store, clock, input, { firstRun: true });
+}
+
+/**
+ * A new organization with its owner, first product and a key of each type. Outside the first
+ * run it is how operators (and tests) add further tenants.
+ */
+export async function provisionTenant(
+  store: TenancyStore,
+  clock: Clock,
+  input: SetupInput,
+  options: { firstRun: boolean },
+): Promise<SetupResult> {
   const alreadySetUp = () =>
     new AppError("already_set_up", "Nudge already has an account; log in instead.");
-  if ((await store.countAccounts()) > 0) throw alreadySetUp();
+  if (options.firstRun && (await store.countAccounts()) > 0) throw alreadySetUp();
   const passwordHash = await hashPassword(input.password);
   const publishable = mintKey("publishable", "Default publishable key");
   const secret = mintKey("secret", "Default secret key");
   const ids = { org: newId("org"), product: newId("prd"), account: newId("acc") };
-  const created = await store.createFirstRun({
+  const created = await store.createTenant({
+    onlyIfNoAccounts: options.firstRun,
     organization: { id: ids.org, name: input.organizationName },
     account: { id: ids.account, email: input.email, passwordHash },
     product: { id: ids.product, name: input.productName, settings: defaultProductSettings },

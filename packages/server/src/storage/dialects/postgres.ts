@@ -28,6 +28,7 @@ export async function openPostgres(options: PostgresOptions): Promise<StorageHan
   return {
     db,
     capabilities: { rowLocks: true, listenNotify: true },
+    ...(options.schema ? { schema: options.schema } : {}),
     async ping() {
       await sql`select 1`.execute(db);
     },

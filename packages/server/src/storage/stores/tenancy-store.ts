@@ -20,12 +20,18 @@ export function createTenancyStore(db: Kysely<Database>): TenancyStore {
       return Number(row.n);
     },
 
-    async createFirstRun({ organization, account, product, keys, now }) {
+    async createTenant({ onlyIfNoAccounts, organization, account, product, keys, now }) {
       return db.transaction().execute(async (trx) => {
         // Re-checked inside the transaction; the unique email plus this count close the race
         // between two first-run requests.
-        const existing = await trx.selectFrom("accounts").select("id").limit(1).executeTakeFirst();
-        if (existing) return false;
+        if (onlyIfNoAccounts) {
+          const existing = await trx
+            .selectFrom("accounts")
+            .select("id")
+            .limit(1)
+            .executeTakeFirst();
+          if (existing) return false;
+        }
         await trx
           .insertInto("organizations")
           .values({
@@ -137,6 +143,26 @@ export function createTenancyStore(db: Kysely<Database>): TenancyStore {
         organizationName: r.name,
         role: r.role as Role,
       }));
+    },
+
+    async members(organizationId) {
+      const rows = await db
+        .selectFrom("memberships")
+        .innerJoin("accounts", "accounts.id", "memberships.account_id")
+        .select(["accounts.id", "accounts.email", "memberships.role"])
+        .where("memberships.organization_id", "=", organizationId)
+        .orderBy("memberships.created_at")
+        .orderBy("accounts.email")
+        .execute();
+      return rows.map((r) => ({ accountId: r.id, email: r.email, role: r.role as Role }));
+    },
+
+    async removeMembership(organizationId, accountId) {
+      await db
+        .deleteFrom("memberships")
+        .where("organization_id", "=", organizationId)
+        .where("account_id", "=", accountId)
+        .execute();
     },
 
     async roleIn(organizationId, accountId) {

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { compose, type Services } from "../../src/compose.js";
+import { type Config, loadConfig } from "../../src/config.js";
+import type { Clock } from "../../src/domain/clock.js";
+import { createApp } from "../../src/http/app.js";
+import { dropPostgresSchema } from "../../src/storage/dialects/postgres.js";
+import { type DialectName, postgresUrl } from "./dialects.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** A clock tests can move: `clock.advance(ms)` instead of sleeping. */
+export class TestClock implements Clock {
+  constructor(private current = Date.parse("2026-06-01T12:00:00.000Z")) {}
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  set(iso: string): void {
+    this.current = Date.parse(iso);
+  }
+}
+
+/** A fresh database (SQLite in memory, or a new PostgreSQL schema) and an app over it. */
+export async function startTestApp(
+  dialect: DialectName,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const base = loadConfig({ LOG_LEVEL: "silent", ...options.env });
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const config: Config = {
+    ...base,
+    storage:
+      dialect === "sqlite"
+        ? { kind: "sqlite", filename: ":memory:", synchronous: "full" }
+        : { kind: "postgres", connectionString: postgresUrl(), poolSize: 4, schema },
+  };
+  const services = await compose(config, options.clock);
+  const app = await createApp(services);
+  await app.ready();
+  return {
+    app,
+    services,
+    config,
+    async close() {
+      await app.close();
+      await services.close();
+      if (dialect === "postgres") await dropPostgresSchema(postgresUrl(), schema);
+    },
+  };
+}
