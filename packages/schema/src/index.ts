@@ -1,3 +1,4 @@
+export * from "./client.js";
 export * from "./common.js";
 export * from "./content.js";
 export * from "./errors.js";

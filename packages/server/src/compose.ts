@@ -1,5 +1,11 @@
 import type { Config } from "./config.js";
+import { ScoreService } from "./domain/audiences/score-service.js";
+import { SegmentService } from "./domain/audiences/segment-service.js";
 import { type Clock, systemClock } from "./domain/clock.js";
+import { ActiveSetCache } from "./domain/delivery/active-set-cache.js";
+import { DeliveryService } from "./domain/delivery/delivery-service.js";
+import { type Invalidation, localInvalidation } from "./domain/delivery/invalidation.js";
+import { IngestService } from "./domain/ingest/ingest-service.js";
 import { MessageService } from "./domain/messages/message-service.js";
 import type { Stores } from "./domain/stores.js";
 import { MemberService } from "./domain/tenancy/member-service.js";
@@ -8,6 +14,7 @@ import { SessionService } from "./domain/tenancy/session-service.js";
 import { openPostgres } from "./storage/dialects/postgres.js";
 import { openSqlite } from "./storage/dialects/sqlite.js";
 import { migrateToLatest } from "./storage/migrate.js";
+import { pgInvalidation } from "./storage/pg-invalidation.js";
 import type { StorageHandle } from "./storage/storage-handle.js";
 import { createStores } from "./storage/stores.js";
 
@@ -16,10 +23,15 @@ export interface Services {
   config: Config;
   clock: Clock;
   stores: Stores;
+  invalidation: Invalidation;
   sessions: SessionService;
   products: ProductService;
   members: MemberService;
   messages: MessageService;
+  delivery: DeliveryService;
+  ingest: IngestService;
+  segments: SegmentService;
+  scores: ScoreService;
   /** Resolves when the database answers; rejects when it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -40,15 +52,31 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     throw error;
   }
   const stores = createStores(storage);
+  const shared =
+    config.storage.kind === "postgres" && storage.capabilities.listenNotify
+      ? pgInvalidation(storage.db, config.storage.connectionString, config.storage.schema)
+      : undefined;
+  await shared?.start();
+  const invalidation = shared ?? localInvalidation();
+  const deliveryStore = (productId: string) => stores.forProduct(productId).delivery;
+  const cache = new ActiveSetCache(deliveryStore, invalidation, clock);
   return {
     config,
     clock,
     stores,
+    invalidation,
     sessions: new SessionService(stores.tenancy, clock),
-    products: new ProductService(stores.tenancy, clock),
+    products: new ProductService(stores.tenancy, clock, invalidation),
     members: new MemberService(stores.tenancy, clock),
-    messages: new MessageService(clock),
+    messages: new MessageService(clock, invalidation),
+    delivery: new DeliveryService(cache, deliveryStore, clock),
+    ingest: new IngestService(clock),
+    segments: new SegmentService(clock, invalidation),
+    scores: new ScoreService(clock, invalidation),
     ping: () => storage.ping(),
-    close: () => storage.close(),
+    async close() {
+      await shared?.stop();
+      await storage.close();
+    },
   };
 }

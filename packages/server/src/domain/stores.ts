@@ -1,10 +1,19 @@
+import type { ScoreStore, SegmentStore } from "./audiences/ports.js";
+import type { DeliveryStore } from "./delivery/ports.js";
+import type { IngestStore } from "./ingest/ports.js";
 import type { MessageStore } from "./messages/ports.js";
+import type { StatsStore } from "./stats/ports.js";
 import type { ProductStore, TenancyStore } from "./tenancy/ports.js";
 
 /** Everything one product owns; the only way to reach product rows is through `forProduct`. */
 export interface ProductStores {
   product: ProductStore;
   messages: MessageStore;
+  delivery: DeliveryStore;
+  ingest: IngestStore;
+  segments: SegmentStore;
+  scores: ScoreStore;
+  stats: StatsStore;
 }
 
 export interface Stores {

@@ -12,11 +12,15 @@ import {
 import type { Services } from "../compose.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
 import { authRoutes } from "./routes/auth-routes.js";
+import { clientRoutes } from "./routes/client-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
+import { insightRoutes } from "./routes/insight-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { memberRoutes } from "./routes/member-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { productRoutes } from "./routes/product-routes.js";
+import { scoreRoutes } from "./routes/score-routes.js";
+import { segmentRoutes } from "./routes/segment-routes.js";
 import { setupRoutes } from "./routes/setup-routes.js";
 
 export interface AppOptions {
@@ -85,6 +89,10 @@ export async function createApp(
     productRoutes,
     keyRoutes,
     messageRoutes,
+    segmentRoutes,
+    scoreRoutes,
+    insightRoutes,
+    clientRoutes,
   ]) {
     await app.register(routes(services));
   }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Services } from "../compose.js";
 import { AppError } from "../domain/app-error.js";
 import {
@@ -26,11 +26,31 @@ export function presentedKey(request: FastifyRequest): string | undefined {
   return typeof apiKey === "string" && apiKey.length > 0 ? apiKey : undefined;
 }
 
-/** Who is calling, or a 401 when no valid credential was presented. */
+const principals = new WeakMap<FastifyRequest, Principal>();
+
+/** Who is calling, or a 401 when no valid credential was presented; resolved once per request. */
 export async function requirePrincipal(
   services: Services,
   request: FastifyRequest,
 ): Promise<Principal> {
+  const known = principals.get(request);
+  if (known) return known;
+  const principal = await resolvePrincipal(services, request);
+  principals.set(request, principal);
+  return principal;
+}
+
+/**
+ * Authentication runs before body validation, so a caller without a valid key learns nothing
+ * about a route's schema: 401 first, 400 only for the authenticated.
+ */
+export function authenticateFirst(app: FastifyInstance, services: Services): void {
+  app.addHook("preValidation", async (request) => {
+    await requirePrincipal(services, request);
+  });
+}
+
+async function resolvePrincipal(services: Services, request: FastifyRequest): Promise<Principal> {
   const key = presentedKey(request);
   if (key !== undefined) {
     const record = looksLikeKey(key)

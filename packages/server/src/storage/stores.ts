@@ -1,16 +1,27 @@
 import type { Stores } from "../domain/stores.js";
 import type { StorageHandle } from "./storage-handle.js";
+import { createDeliveryStore } from "./stores/delivery-store.js";
+import { createIngestStore } from "./stores/ingest-store.js";
 import { createMessageStore } from "./stores/message-store.js";
 import { createProductStore } from "./stores/product-store.js";
+import { createScoreStore } from "./stores/score-store.js";
+import { createSegmentStore } from "./stores/segment-store.js";
+import { createStatsStore } from "./stores/stats-store.js";
 import { createTenancyStore } from "./stores/tenancy-store.js";
 
 export function createStores(storage: StorageHandle): Stores {
+  const { db, capabilities } = storage;
   return {
-    tenancy: createTenancyStore(storage.db),
+    tenancy: createTenancyStore(db),
     forProduct(productId) {
       return {
-        product: createProductStore(storage.db, productId),
-        messages: createMessageStore(storage.db, storage.capabilities, productId),
+        product: createProductStore(db, productId),
+        messages: createMessageStore(db, capabilities, productId),
+        delivery: createDeliveryStore(db, productId),
+        ingest: createIngestStore(db, capabilities, productId),
+        segments: createSegmentStore(db, productId),
+        scores: createScoreStore(db, productId),
+        stats: createStatsStore(db, productId),
       };
     },
   };

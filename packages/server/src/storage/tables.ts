@@ -66,6 +66,56 @@ export interface MessagesTable {
   updated_at: number;
 }
 
+export interface UsersTable {
+  product_id: string;
+  distinct_id: string;
+  traits: string;
+  milestones: string;
+  churn_prob: number | null;
+  merged_into: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InteractionsTable {
+  product_id: string;
+  uuid: string;
+  message_id: string;
+  distinct_id: string;
+  type: string;
+  step: number | null;
+  variant_key: string | null;
+  ts: number;
+  received_at: number;
+}
+
+export interface EventsTable {
+  product_id: string;
+  uuid: string;
+  event: string;
+  distinct_id: string;
+  properties: string;
+  ts: number;
+  received_at: number;
+}
+
+export interface EventNamesTable {
+  product_id: string;
+  name: string;
+  last_seen: number;
+}
+
+export interface SegmentsTable {
+  product_id: string;
+  id: string;
+  name: string;
+  description: string;
+  filter: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   accounts: AccountsTable;
@@ -74,4 +124,9 @@ export interface Database {
   products: ProductsTable;
   api_keys: ApiKeysTable;
   messages: MessagesTable;
+  users: UsersTable;
+  interactions: InteractionsTable;
+  events: EventsTable;
+  event_names: EventNamesTable;
+  segments: SegmentsTable;
 }

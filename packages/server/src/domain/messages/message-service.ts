@@ -1,6 +1,7 @@
 import type { Message, MessageCreate, MessageListQuery, MessagePatch } from "@nudge/schema";
 import { AppError, notFound } from "../app-error.js";
 import type { Clock } from "../clock.js";
+import type { Invalidation } from "../delivery/invalidation.js";
 import { newId } from "../ids.js";
 import type { PlanLimits } from "../tenancy/ports.js";
 import type { MessageFields, MessagePage, MessageStore } from "./ports.js";
@@ -8,7 +9,10 @@ import { assertSafeUrlRegex } from "./regex-safety.js";
 
 /** Authoring rules for messages; storage is given, already scoped to one product. */
 export class MessageService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly invalidation: Invalidation,
+  ) {}
 
   async create(store: MessageStore, limits: PlanLimits, input: MessageCreate): Promise<Message> {
     checkFields(input);
@@ -23,6 +27,7 @@ export class MessageService {
         `Your plan allows ${limits.maxMessagesPerProduct} message(s) per product; delete one or raise the limit`,
       );
     }
+    this.invalidation.publish(store.productId);
     return created;
   }
 
@@ -57,6 +62,7 @@ export class MessageService {
 
   async delete(store: MessageStore, id: string): Promise<void> {
     if (!(await store.delete(id))) throw notFound("Message");
+    this.invalidation.publish(store.productId);
   }
 
   private async save(
@@ -71,6 +77,7 @@ export class MessageService {
       const latest = await store.get(id);
       throw versionConflict(latest?.version);
     }
+    this.invalidation.publish(store.productId);
     return saved;
   }
 }

@@ -10,6 +10,7 @@ export interface MessagePage {
 
 /** Messages of ONE product: built by `stores.forProduct(id)`, it cannot name another product. */
 export interface MessageStore {
+  readonly productId: string;
   /** Inserts unless the product already holds `maxMessages`; the count and insert are atomic. */
   create(
     message: { id: string; fields: MessageFields },

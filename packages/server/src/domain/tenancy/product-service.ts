@@ -1,6 +1,7 @@
 import type { ApiKey, KeyType, Product, ProductPatch } from "@nudge/schema";
 import { AppError, notFound } from "../app-error.js";
 import type { Clock } from "../clock.js";
+import type { Invalidation } from "../delivery/invalidation.js";
 import { newId } from "../ids.js";
 import { type Principal, publishableOnAdmin } from "./access.js";
 import { mintKey } from "./api-keys.js";
@@ -12,6 +13,7 @@ export class ProductService {
   constructor(
     private readonly tenancy: TenancyStore,
     private readonly clock: Clock,
+    private readonly invalidation: Invalidation,
   ) {}
 
   async list(principal: Principal): Promise<Product[]> {
@@ -68,6 +70,7 @@ export class ProductService {
       this.clock.now(),
     );
     if (!updated) throw notFound("Product");
+    this.invalidation.publish(store.productId);
     return updated;
   }
 

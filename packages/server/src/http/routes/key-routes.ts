@@ -2,11 +2,12 @@ import { apiKeyCreatedSchema, apiKeyCreateSchema, apiKeySchema } from "@nudge/sc
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../compose.js";
-import { requireProductAccess } from "../auth.js";
+import { authenticateFirst, requireProductAccess } from "../auth.js";
 import { keyParams, productParams } from "./params.js";
 
 export function keyRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
+    authenticateFirst(app, services);
     app.get(
       "/api/v1/products/:productId/keys",
       {

@@ -2,7 +2,7 @@ import { memberCreateSchema, memberPatchSchema, memberSchema } from "@nudge/sche
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../compose.js";
-import { requirePrincipal } from "../auth.js";
+import { authenticateFirst, requirePrincipal } from "../auth.js";
 
 const orgParams = z.object({ organizationId: z.string().min(1).max(100) });
 const memberParams = orgParams.extend({ accountId: z.string().min(1).max(100) });
@@ -10,6 +10,7 @@ const memberParams = orgParams.extend({ accountId: z.string().min(1).max(100) })
 export function memberRoutes(services: Services): FastifyPluginAsyncZod {
   const base = "/api/v1/organizations/:organizationId/members";
   return async (app) => {
+    authenticateFirst(app, services);
     app.get(
       base,
       {

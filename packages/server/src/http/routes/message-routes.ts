@@ -8,7 +8,7 @@ import {
 } from "@nudge/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Services } from "../../compose.js";
-import { requireProductAccess } from "../auth.js";
+import { authenticateFirst, requireProductAccess } from "../auth.js";
 import { messageParams, productParams } from "./params.js";
 
 export function messageRoutes(services: Services): FastifyPluginAsyncZod {
@@ -16,6 +16,7 @@ export function messageRoutes(services: Services): FastifyPluginAsyncZod {
   const storeOf = (productId: string) => services.stores.forProduct(productId).messages;
 
   return async (app) => {
+    authenticateFirst(app, services);
     app.get(
       "/api/v1/products/:productId/messages",
       {

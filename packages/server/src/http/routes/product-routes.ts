@@ -2,11 +2,12 @@ import { productCreateSchema, productPatchSchema, productSchema } from "@nudge/s
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../compose.js";
-import { requirePrincipal, requireProductAccess } from "../auth.js";
+import { authenticateFirst, requirePrincipal, requireProductAccess } from "../auth.js";
 import { productParams } from "./params.js";
 
 export function productRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
+    authenticateFirst(app, services);
     app.get(
       "/api/v1/products",
       {

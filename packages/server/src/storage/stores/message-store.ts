@@ -31,6 +31,8 @@ export function createMessageStore(
   }
 
   return {
+    productId,
+
     async create({ id, fields }, now, maxMessages) {
       return db.transaction().execute(async (trx) => {
         await lockProduct(trx);

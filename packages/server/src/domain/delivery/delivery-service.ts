@@ -1,0 +1,101 @@
+import { type EvalContext, type Evaluation, evaluate, type UserState } from "@nudge/rules";
+import type { Clock } from "../clock.js";
+import type { ActiveSet, CampaignEntry } from "./active-set.js";
+import type { ActiveSetCache } from "./active-set-cache.js";
+import type { DeliveryStore, HistoryRow, UserProfile } from "./ports.js";
+import { emptyHistory, foldHistory } from "./user-state.js";
+
+/** How long the SDK may cache the list (SPEC §7: at most 5 minutes). */
+export const refreshAfterSeconds = 300;
+
+export interface UserSnapshot {
+  profile: UserProfile;
+  rows: HistoryRow[];
+}
+
+/** Decides what one user may see now: the hot path of `GET /messages/active`. */
+export class DeliveryService {
+  constructor(
+    private readonly cache: ActiveSetCache,
+    private readonly storeFor: (productId: string) => DeliveryStore,
+    private readonly clock: Clock,
+  ) {}
+
+  activeSet(productId: string): Promise<ActiveSet> {
+    return this.cache.get(productId);
+  }
+
+  /** The user's profile and history: two indexed reads, issued together. */
+  async snapshot(productId: string, distinctId: string): Promise<UserSnapshot> {
+    const store = this.storeFor(productId);
+    const now = this.clock.now();
+    const [profile, rows] = await Promise.all([
+      store.profile(distinctId),
+      store.history(distinctId, now),
+    ]);
+    const person = profile ?? { distinctId, traits: {}, churnProb: null, milestones: [] };
+    // A linked anonymous id: the history belongs to the person it was merged into.
+    if (person.distinctId !== distinctId) {
+      return { profile: person, rows: await store.history(person.distinctId, now) };
+    }
+    return { profile: person, rows };
+  }
+
+  /** The client JSON of `GET /messages/active`, assembled from pre-serialised entries. */
+  async activeJson(
+    productId: string,
+    distinctId: string,
+    trigger: CampaignEntry["triggerType"] | undefined,
+  ): Promise<string> {
+    const [set, user] = await Promise.all([
+      this.activeSet(productId),
+      this.snapshot(productId, distinctId),
+    ]);
+    const now = this.clock.now();
+    const visible = this.visibleEntries(set, user, now).filter(
+      (entry) => trigger === undefined || entry.triggerType === trigger,
+    );
+    return `{"autoRender":${set.autoRender},"refreshAfterSeconds":${refreshAfterSeconds},"milestones":${JSON.stringify(user.profile.milestones)},"messages":[${visible.map((e) => e.json).join(",")}]}`;
+  }
+
+  visibleEntries(set: ActiveSet, user: UserSnapshot, now: number): CampaignEntry[] {
+    const folded = foldHistory(user.rows, set);
+    const ctx = contextOf(set);
+    return set.entries.filter(
+      (entry) => evaluate(entry.rule, stateOf(entry, user, folded), ctx, now).visible,
+    );
+  }
+
+  /** The full rule trace for one campaign: what "Why isn't it showing?" displays. */
+  explain(set: ActiveSet, entry: CampaignEntry, user: UserSnapshot, now: number): Evaluation {
+    return evaluate(
+      entry.rule,
+      stateOf(entry, user, foldHistory(user.rows, set)),
+      contextOf(set),
+      now,
+    );
+  }
+}
+
+function stateOf(
+  entry: CampaignEntry,
+  user: UserSnapshot,
+  folded: ReturnType<typeof foldHistory>,
+): UserState {
+  return {
+    distinctId: user.profile.distinctId,
+    traits: user.profile.traits,
+    churnProb: user.profile.churnProb,
+    history: folded.campaigns.get(entry.key) ?? emptyHistory(),
+    budget: folded.budget,
+  };
+}
+
+function contextOf(set: ActiveSet): EvalContext {
+  return {
+    segments: set.segments,
+    topNThreshold: (topN) => set.thresholds.get(topN) ?? Number.POSITIVE_INFINITY,
+    attentionBudget: set.attentionBudget,
+    enforcer: "server",
+  };
+}

@@ -1,0 +1,131 @@
+import fastifyCors from "@fastify/cors";
+import {
+  activeQuerySchema,
+  eventBatchSchema,
+  identifySchema,
+  ingestLimits,
+  ingestResultSchema,
+  trackSchema,
+} from "@nudge/schema";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Services } from "../../compose.js";
+import { AppError } from "../../domain/app-error.js";
+import { authenticateFirst } from "../auth.js";
+import { requireClientKey } from "../client-auth.js";
+
+const messageIdParams = z.object({ id: z.string().min(1).max(100) });
+
+/**
+ * The routes a browser calls with a publishable key. CORS is open to any origin here, and only
+ * here; bodies may be sent as text/plain JSON so the SDK needs no preflight (and sendBeacon works).
+ */
+export function clientRoutes(services: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    authenticateFirst(app, services);
+    await app.register(fastifyCors, {
+      origin: "*",
+      methods: ["GET", "POST"],
+      allowedHeaders: ["authorization", "x-api-key", "content-type"],
+      maxAge: 86_400,
+    });
+    app.addContentTypeParser("text/plain", { parseAs: "string" }, (_request, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(new AppError("bad_request", "The body is not valid JSON"), undefined);
+      }
+    });
+
+    app.get(
+      "/api/v1/messages/active",
+      {
+        schema: {
+          tags: ["client"],
+          summary: "The messages this user may see now, highest priority first",
+          querystring: activeQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const key = await requireClientKey(services, request);
+        const distinctId = (request.query.distinct_id ?? request.query.user_id) as string;
+        const body = await services.delivery.activeJson(
+          key.productId,
+          distinctId,
+          request.query.trigger,
+        );
+        // Per-user answer: shared caches must never hand it to someone else.
+        return reply
+          .header("cache-control", "private, no-store")
+          .type("application/json")
+          .send(body);
+      },
+    );
+
+    app.post(
+      "/api/v1/messages/:id/track",
+      {
+        schema: {
+          tags: ["client"],
+          summary: "Record an impression, dismiss, CTA click or completion",
+          params: messageIdParams,
+          body: trackSchema,
+          response: { 202: ingestResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const key = await requireClientKey(services, request);
+        const store = services.stores.forProduct(key.productId).ingest;
+        return reply
+          .code(202)
+          .send(await services.ingest.track(store, request.params.id, request.body));
+      },
+    );
+
+    app.post(
+      "/api/v1/events",
+      {
+        bodyLimit: ingestLimits.maxBytes,
+        schema: {
+          tags: ["client"],
+          summary: `Batch ingest (at most ${ingestLimits.maxEvents} events and ${ingestLimits.maxBytes / 1024} KiB); idempotent by uuid`,
+          body: eventBatchSchema,
+          response: { 202: ingestResultSchema },
+        },
+        preValidation: async (request) => {
+          const batch = (request.body as { batch?: unknown } | undefined)?.batch;
+          if (Array.isArray(batch) && batch.length > ingestLimits.maxEvents) {
+            throw new AppError(
+              "payload_too_large",
+              `A batch holds at most ${ingestLimits.maxEvents} events; this one has ${batch.length}`,
+            );
+          }
+        },
+      },
+      async (request, reply) => {
+        const key = await requireClientKey(services, request);
+        const store = services.stores.forProduct(key.productId).ingest;
+        return reply.code(202).send(await services.ingest.events(store, request.body.batch));
+      },
+    );
+
+    app.post(
+      "/api/v1/identify",
+      {
+        schema: {
+          tags: ["client"],
+          summary: "Store traits for a user; link an anonymous id to them",
+          body: identifySchema,
+        },
+      },
+      async (request, reply) => {
+        const key = await requireClientKey(services, request);
+        await services.ingest.identify(
+          services.stores.forProduct(key.productId).ingest,
+          request.body,
+        );
+        return reply.code(204).send();
+      },
+    );
+  };
+}

@@ -1,0 +1,98 @@
+import type { Segment } from "@nudge/schema";
+import { type Kysely, sql } from "kysely";
+import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
+import type { Database, UsersTable } from "../tables.js";
+import { toMessage } from "./message-store.js";
+import { parseJson, toProduct } from "./rows.js";
+import { toSegment } from "./segment-store.js";
+
+const day = 24 * 3600 * 1000;
+
+export function createDeliveryStore(db: Kysely<Database>, productId: string): DeliveryStore {
+  return {
+    productId,
+
+    async loadActiveSet() {
+      const [product, messages, segments] = await Promise.all([
+        db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirst(),
+        db
+          .selectFrom("messages")
+          .selectAll()
+          .where("product_id", "=", productId)
+          // Paused arms of a running experiment still define its campaign (caps sum over arms).
+          .where((eb) => eb.or([eb("status", "=", "active"), eb("experiment_id", "is not", null)]))
+          .execute(),
+        db.selectFrom("segments").selectAll().where("product_id", "=", productId).execute(),
+      ]);
+      return {
+        product: product ? toProduct(product) : null,
+        messages: messages.map(toMessage),
+        segments: segments.map(toSegment) as Segment[],
+      };
+    },
+
+    async profile(distinctId) {
+      let row = await findUser(db, productId, distinctId);
+      // An anonymous id linked at identify(): follow it (one hop; links are never chained).
+      if (row?.merged_into) row = await findUser(db, productId, row.merged_into);
+      if (!row) return null;
+      return toProfile(row);
+    },
+
+    async history(distinctId, now): Promise<HistoryRow[]> {
+      const rows = await db
+        .selectFrom("interactions")
+        .select([
+          "message_id",
+          "type",
+          (eb) => eb.fn.countAll<number>().as("n"),
+          (eb) => eb.fn.max("ts").as("last"),
+          sql<number>`sum(case when ts >= ${now - day} then 1 else 0 end)`.as("n_day"),
+          sql<number>`sum(case when ts >= ${now - 7 * day} then 1 else 0 end)`.as("n_week"),
+        ])
+        .where("product_id", "=", productId)
+        .where("distinct_id", "=", distinctId)
+        .groupBy(["message_id", "type"])
+        .execute();
+      return rows.map((r) => ({
+        messageId: r.message_id,
+        type: r.type,
+        count: Number(r.n),
+        last: Number(r.last),
+        countLastDay: Number(r.n_day),
+        countLastWeek: Number(r.n_week),
+      }));
+    },
+
+    async scoreThreshold(topN) {
+      const row = await db
+        .selectFrom("users")
+        .select("churn_prob")
+        .where("product_id", "=", productId)
+        .where("churn_prob", "is not", null)
+        .orderBy("churn_prob", "desc")
+        .limit(1)
+        .offset(topN - 1)
+        .executeTakeFirst();
+      return row?.churn_prob ?? Number.NEGATIVE_INFINITY;
+    },
+  };
+}
+
+function findUser(db: Kysely<Database>, productId: string, distinctId: string) {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("product_id", "=", productId)
+    .where("distinct_id", "=", distinctId)
+    .executeTakeFirst();
+}
+
+export function toProfile(row: UsersTable): UserProfile {
+  return {
+    distinctId: row.distinct_id,
+    traits: parseJson<Record<string, unknown>>(row.traits, {}),
+    churnProb: row.churn_prob === null ? null : Number(row.churn_prob),
+    milestones: parseJson<string[]>(row.milestones, []),
+  };
+}

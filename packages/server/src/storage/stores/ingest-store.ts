@@ -1,0 +1,154 @@
+import type { Kysely } from "kysely";
+import type { IngestStore } from "../../domain/ingest/ports.js";
+import type { Capabilities } from "../storage-handle.js";
+import type { Database } from "../tables.js";
+import { parseJson } from "./rows.js";
+import { lockUser } from "./user-rows.js";
+
+/** Client writes of one product: events, interactions, milestones, identities. */
+export function createIngestStore(
+  db: Kysely<Database>,
+  capabilities: Capabilities,
+  productId: string,
+): IngestStore {
+  return {
+    productId,
+
+    async resolveIds(distinctIds) {
+      const links = new Map<string, string>();
+      if (distinctIds.length === 0) return links;
+      const rows = await db
+        .selectFrom("users")
+        .select(["distinct_id", "merged_into"])
+        .where("product_id", "=", productId)
+        .where("distinct_id", "in", distinctIds)
+        .where("merged_into", "is not", null)
+        .execute();
+      for (const r of rows) if (r.merged_into) links.set(r.distinct_id, r.merged_into);
+      return links;
+    },
+
+    async existingMessages(messageIds) {
+      if (messageIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom("messages")
+        .select("id")
+        .where("product_id", "=", productId)
+        .where("id", "in", messageIds)
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
+    async write({ events, interactions, milestones, receivedAt }) {
+      // One transaction: a batch is stored whole or not at all, and is durable once we answer.
+      return db.transaction().execute(async (trx) => {
+        let accepted = 0;
+        if (events.length > 0) {
+          const result = await trx
+            .insertInto("events")
+            .values(
+              events.map((e) => ({
+                product_id: productId,
+                uuid: e.uuid,
+                event: e.event,
+                distinct_id: e.distinctId,
+                properties: JSON.stringify(e.properties),
+                ts: e.ts,
+                received_at: receivedAt,
+              })),
+            )
+            .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
+            .executeTakeFirst();
+          accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
+        }
+        if (interactions.length > 0) {
+          const result = await trx
+            .insertInto("interactions")
+            .values(
+              interactions.map((i) => ({
+                product_id: productId,
+                uuid: i.uuid,
+                message_id: i.messageId,
+                distinct_id: i.distinctId,
+                type: i.type,
+                step: i.step,
+                variant_key: i.variantKey,
+                ts: i.ts,
+                received_at: receivedAt,
+              })),
+            )
+            .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
+            .executeTakeFirst();
+          if (events.length === 0) accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
+        }
+        const names = [...new Set(events.map((e) => e.event))];
+        if (names.length > 0) {
+          await trx
+            .insertInto("event_names")
+            .values(names.map((name) => ({ product_id: productId, name, last_seen: receivedAt })))
+            .onConflict((oc) =>
+              oc.columns(["product_id", "name"]).doUpdateSet({ last_seen: receivedAt }),
+            )
+            .execute();
+        }
+        for (const { distinctId, name } of milestones) {
+          const user = await lockUser(trx, capabilities, productId, distinctId, receivedAt);
+          const reached = parseJson<string[]>(user.milestones, []);
+          if (reached.includes(name)) continue;
+          await trx
+            .updateTable("users")
+            .set({ milestones: JSON.stringify([...reached, name]), updated_at: receivedAt })
+            .where("product_id", "=", productId)
+            .where("distinct_id", "=", distinctId)
+            .execute();
+        }
+        const total = events.length > 0 ? events.length : interactions.length;
+        return { accepted, duplicates: total - accepted };
+      });
+    },
+
+    async identify({ distinctId, traits, anonymousId, now }) {
+      await db.transaction().execute(async (trx) => {
+        const known = await lockUser(trx, capabilities, productId, distinctId, now);
+        let merged = parseJson<Record<string, unknown>>(known.traits, {});
+        let milestones = parseJson<string[]>(known.milestones, []);
+        let churnProb = known.churn_prob;
+        if (anonymousId && anonymousId !== distinctId) {
+          const anon = await lockUser(trx, capabilities, productId, anonymousId, now);
+          if (anon.merged_into === null) {
+            // What the person did before logging in now counts for the known id: caps,
+            // milestones and experiment exposure follow them.
+            merged = { ...parseJson<Record<string, unknown>>(anon.traits, {}), ...merged };
+            milestones = [...new Set([...milestones, ...parseJson<string[]>(anon.milestones, [])])];
+            churnProb ??= anon.churn_prob;
+            for (const table of ["interactions", "events"] as const) {
+              await trx
+                .updateTable(table)
+                .set({ distinct_id: distinctId })
+                .where("product_id", "=", productId)
+                .where("distinct_id", "=", anonymousId)
+                .execute();
+            }
+            await trx
+              .updateTable("users")
+              .set({ merged_into: distinctId, updated_at: now })
+              .where("product_id", "=", productId)
+              .where("distinct_id", "=", anonymousId)
+              .execute();
+          }
+        }
+        await trx
+          .updateTable("users")
+          .set({
+            traits: JSON.stringify({ ...merged, ...traits }),
+            milestones: JSON.stringify(milestones),
+            churn_prob: churnProb,
+            updated_at: now,
+          })
+          .where("product_id", "=", productId)
+          .where("distinct_id", "=", distinctId)
+          .execute();
+      });
+    },
+  };
+}
