@@ -62,6 +62,7 @@ export const activeQuerySchema = z
     user_id: distinctIdSchema.optional(),
     trigger: z.enum(triggerTypes).optional(),
     user_hash: z.string().max(200).optional(),
+    api_key: z.string().max(200).optional(),
   })
   .refine((q) => q.distinct_id !== undefined || q.user_id !== undefined, {
     path: ["distinct_id"],

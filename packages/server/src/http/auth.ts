@@ -14,8 +14,12 @@ export const sessionCookie = "nudge_session";
 
 const unauthorized = (detail: string) => new AppError("unauthorized", detail);
 
-/** Reads the key from `Authorization: Bearer …` or `X-API-Key`. */
-export function presentedKey(request: FastifyRequest): string | undefined {
+/**
+ * Reads the key from `Authorization: Bearer …` or `X-API-Key`; on client routes also from
+ * `?api_key=` (publishable keys only), because browsers cannot send headers with sendBeacon
+ * and a custom header would cost every SDK request a CORS preflight.
+ */
+export function presentedKey(request: FastifyRequest, allowQueryKey = false): string | undefined {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
@@ -23,7 +27,15 @@ export function presentedKey(request: FastifyRequest): string | undefined {
     return match[1];
   }
   const apiKey = request.headers["x-api-key"];
-  return typeof apiKey === "string" && apiKey.length > 0 ? apiKey : undefined;
+  if (typeof apiKey === "string" && apiKey.length > 0) return apiKey;
+  const fromQuery = allowQueryKey ? (request.query as { api_key?: unknown }).api_key : undefined;
+  if (typeof fromQuery === "string" && fromQuery.length > 0) {
+    // A secret key in a URL ends up in logs and browser history: refuse it outright.
+    if (!fromQuery.startsWith("pk_"))
+      throw unauthorized("Only publishable keys may be sent as ?api_key=");
+    return fromQuery;
+  }
+  return undefined;
 }
 
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -32,10 +44,11 @@ const principals = new WeakMap<FastifyRequest, Principal>();
 export async function requirePrincipal(
   services: Services,
   request: FastifyRequest,
+  allowQueryKey = false,
 ): Promise<Principal> {
   const known = principals.get(request);
   if (known) return known;
-  const principal = await resolvePrincipal(services, request);
+  const principal = await resolvePrincipal(services, request, allowQueryKey);
   principals.set(request, principal);
   return principal;
 }
@@ -44,14 +57,22 @@ export async function requirePrincipal(
  * Authentication runs before body validation, so a caller without a valid key learns nothing
  * about a route's schema: 401 first, 400 only for the authenticated.
  */
-export function authenticateFirst(app: FastifyInstance, services: Services): void {
+export function authenticateFirst(
+  app: FastifyInstance,
+  services: Services,
+  options: { allowQueryKey?: boolean } = {},
+): void {
   app.addHook("preValidation", async (request) => {
-    await requirePrincipal(services, request);
+    await requirePrincipal(services, request, options.allowQueryKey);
   });
 }
 
-async function resolvePrincipal(services: Services, request: FastifyRequest): Promise<Principal> {
-  const key = presentedKey(request);
+async function resolvePrincipal(
+  services: Services,
+  request: FastifyRequest,
+  allowQueryKey: boolean,
+): Promise<Principal> {
+  const key = presentedKey(request, allowQueryKey);
   if (key !== undefined) {
     const record = looksLikeKey(key)
       ? await services.stores.tenancy.findKeyByHash(hashToken(key))

@@ -22,7 +22,7 @@ const messageIdParams = z.object({ id: z.string().min(1).max(100) });
  */
 export function clientRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
-    authenticateFirst(app, services);
+    authenticateFirst(app, services, { allowQueryKey: true });
     await app.register(fastifyCors, {
       origin: "*",
       methods: ["GET", "POST"],
