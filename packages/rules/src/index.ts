@@ -1,0 +1,20 @@
+// Public surface of @nudge/rules: pure functions shared by the server and the browser SDK.
+export { assignArm, bucketOf } from "./bucket.js";
+export { checkAudience } from "./checks/audience.js";
+export { checkBudgetDay } from "./checks/budget-day.js";
+export { checkBudgetInterval } from "./checks/budget-interval.js";
+export { checkBudgetWeek } from "./checks/budget-week.js";
+export { checkCap } from "./checks/cap.js";
+export { checkDismissDays } from "./checks/dismiss-days.js";
+export { checkMaxImpressions } from "./checks/max-impressions.js";
+export { checkMinInterval } from "./checks/min-interval.js";
+export type { CheckInput, RuleCheck } from "./checks/read.js";
+export { checkSchedule } from "./checks/schedule.js";
+export { checkStatus } from "./checks/status.js";
+export { evaluate, RULE_ORDER } from "./evaluate.js";
+export { checkFilter, type FilterResult, MAX_FILTER_DEPTH, matchFilter } from "./filter.js";
+export { fnv1a32 } from "./fnv1a32.js";
+export { parseInstant } from "./parse-instant.js";
+export { isLikelySafeRegex, MAX_REGEX_LENGTH, type RegexSafety } from "./safe-regex.js";
+export type * from "./types.js";
+export { matchesPath } from "./url-match.js";
