@@ -11,7 +11,7 @@ export { checkMinInterval } from "./checks/min-interval.js";
 export type { CheckInput, RuleCheck } from "./checks/read.js";
 export { checkSchedule } from "./checks/schedule.js";
 export { checkStatus } from "./checks/status.js";
-export { evaluate, RULE_ORDER } from "./evaluate.js";
+export { evaluate, isVisible, RULE_ORDER } from "./evaluate.js";
 export { checkFilter, type FilterResult, MAX_FILTER_DEPTH, matchFilter } from "./filter.js";
 export { fnv1a32 } from "./fnv1a32.js";
 export { parseInstant } from "./parse-instant.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Evaluation, evaluate, RULE_ORDER } from "../src/index.js";
+import { type Evaluation, evaluate, isVisible, RULE_ORDER } from "../src/index.js";
 import { contextArb, DAY, messageArb, NOW, nearNow, userArb } from "./arbitraries.js";
 
 function expectWellFormed(result: Evaluation): void {
@@ -16,6 +16,22 @@ function expectWellFormed(result: Evaluation): void {
 const evaluateAny = evaluate as (m: unknown, u: unknown, c: unknown, n: unknown) => Evaluation;
 
 describe("evaluate properties", () => {
+  it("isVisible (the hot path) always agrees with evaluate().visible", () => {
+    const isVisibleAny = isVisible as (m: unknown, u: unknown, c: unknown, n: unknown) => boolean;
+    fc.assert(
+      fc.property(
+        fc.oneof(messageArb as fc.Arbitrary<unknown>, fc.anything()),
+        fc.oneof(userArb as fc.Arbitrary<unknown>, fc.anything()),
+        fc.oneof(contextArb as fc.Arbitrary<unknown>, fc.anything()),
+        nearNow,
+        (m, u, c, n) => {
+          expect(isVisibleAny(m, u, c, n)).toBe(evaluateAny(m, u, c, n).visible);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("never throws on anything and always returns the full ordered trace", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (m, u, c, n) => {

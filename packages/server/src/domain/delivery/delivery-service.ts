@@ -1,4 +1,10 @@
-import { type EvalContext, type Evaluation, evaluate, type UserState } from "@nudge/rules";
+import {
+  type EvalContext,
+  type Evaluation,
+  evaluate,
+  isVisible,
+  type UserState,
+} from "@nudge/rules";
 import type { Clock } from "../clock.js";
 import type { ActiveSet, CampaignEntry } from "./active-set.js";
 import type { ActiveSetCache } from "./active-set-cache.js";
@@ -61,8 +67,8 @@ export class DeliveryService {
   visibleEntries(set: ActiveSet, user: UserSnapshot, now: number): CampaignEntry[] {
     const folded = foldHistory(user.rows, set);
     const ctx = contextOf(set);
-    return set.entries.filter(
-      (entry) => evaluate(entry.rule, stateOf(entry, user, folded), ctx, now).visible,
+    return set.entries.filter((entry) =>
+      isVisible(entry.rule, stateOf(entry, user, folded), ctx, now),
     );
   }
 
