@@ -8,6 +8,7 @@ import { type Invalidation, localInvalidation } from "./domain/delivery/invalida
 import { IngestService } from "./domain/ingest/ingest-service.js";
 import { MessageService } from "./domain/messages/message-service.js";
 import type { Stores } from "./domain/stores.js";
+import { KeyResolver } from "./domain/tenancy/key-resolver.js";
 import { MemberService } from "./domain/tenancy/member-service.js";
 import { ProductService } from "./domain/tenancy/product-service.js";
 import { SessionService } from "./domain/tenancy/session-service.js";
@@ -24,6 +25,7 @@ export interface Services {
   clock: Clock;
   stores: Stores;
   invalidation: Invalidation;
+  keys: KeyResolver;
   sessions: SessionService;
   products: ProductService;
   members: MemberService;
@@ -65,6 +67,7 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     clock,
     stores,
     invalidation,
+    keys: new KeyResolver(stores.tenancy, clock, invalidation),
     sessions: new SessionService(stores.tenancy, clock),
     products: new ProductService(stores.tenancy, clock, invalidation),
     members: new MemberService(stores.tenancy, clock),

@@ -7,8 +7,6 @@ import {
   type ProductAccess,
   resolveProductAccess,
 } from "../domain/tenancy/access.js";
-import { looksLikeKey } from "../domain/tenancy/api-keys.js";
-import { hashToken } from "../domain/tenancy/secrets.js";
 
 export const sessionCookie = "nudge_session";
 
@@ -74,9 +72,7 @@ async function resolvePrincipal(
 ): Promise<Principal> {
   const key = presentedKey(request, allowQueryKey);
   if (key !== undefined) {
-    const record = looksLikeKey(key)
-      ? await services.stores.tenancy.findKeyByHash(hashToken(key))
-      : null;
+    const record = await services.keys.resolve(key);
     if (!record || record.revoked) throw unauthorized("Invalid or revoked API key");
     noteKeyUse(services, record.productId, record.id);
     return { kind: "key", key: record };

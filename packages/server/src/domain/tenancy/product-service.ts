@@ -86,5 +86,7 @@ export class ProductService {
 
   async revokeKey(store: ProductStore, keyId: string): Promise<void> {
     if (!(await store.revokeKey(keyId, this.clock.now()))) throw notFound("API key");
+    // Key caches on every node drop this product's keys, so the revoked key stops at once.
+    this.invalidation.publish(store.productId);
   }
 }
