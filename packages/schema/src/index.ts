@@ -2,6 +2,7 @@ export * from "./client.js";
 export * from "./common.js";
 export * from "./content.js";
 export * from "./errors.js";
+export * from "./experiment.js";
 export * from "./filter.js";
 export * from "./message.js";
 export * from "./problem.js";

@@ -5,6 +5,7 @@ import { type Clock, systemClock } from "./domain/clock.js";
 import { ActiveSetCache } from "./domain/delivery/active-set-cache.js";
 import { DeliveryService } from "./domain/delivery/delivery-service.js";
 import { type Invalidation, localInvalidation } from "./domain/delivery/invalidation.js";
+import { ExperimentService } from "./domain/experiments/experiment-service.js";
 import { IngestService } from "./domain/ingest/ingest-service.js";
 import { MessageService } from "./domain/messages/message-service.js";
 import type { Stores } from "./domain/stores.js";
@@ -34,6 +35,7 @@ export interface Services {
   ingest: IngestService;
   segments: SegmentService;
   scores: ScoreService;
+  experiments: ExperimentService;
   /** Resolves when the database answers; rejects when it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +78,7 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     ingest: new IngestService(clock),
     segments: new SegmentService(clock, invalidation),
     scores: new ScoreService(clock, invalidation),
+    experiments: new ExperimentService(clock, invalidation),
     ping: () => storage.ping(),
     async close() {
       await shared?.stop();

@@ -1,5 +1,6 @@
 import type { ScoreStore, SegmentStore } from "./audiences/ports.js";
 import type { DeliveryStore } from "./delivery/ports.js";
+import type { ExperimentStore } from "./experiments/ports.js";
 import type { IngestStore } from "./ingest/ports.js";
 import type { MessageStore } from "./messages/ports.js";
 import type { StatsStore } from "./stats/ports.js";
@@ -14,6 +15,7 @@ export interface ProductStores {
   segments: SegmentStore;
   scores: ScoreStore;
   stats: StatsStore;
+  experiments: ExperimentStore;
 }
 
 export interface Stores {

@@ -13,6 +13,7 @@ import type { Services } from "../compose.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { clientRoutes } from "./routes/client-routes.js";
+import { experimentRoutes } from "./routes/experiment-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { insightRoutes } from "./routes/insight-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
@@ -92,6 +93,7 @@ export async function createApp(
     segmentRoutes,
     scoreRoutes,
     insightRoutes,
+    experimentRoutes,
     clientRoutes,
   ]) {
     await app.register(routes(services));

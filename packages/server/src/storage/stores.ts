@@ -1,6 +1,7 @@
 import type { Stores } from "../domain/stores.js";
 import type { StorageHandle } from "./storage-handle.js";
 import { createDeliveryStore } from "./stores/delivery-store.js";
+import { createExperimentStore } from "./stores/experiment-store.js";
 import { createIngestStore } from "./stores/ingest-store.js";
 import { createMessageStore } from "./stores/message-store.js";
 import { createProductStore } from "./stores/product-store.js";
@@ -22,6 +23,7 @@ export function createStores(storage: StorageHandle): Stores {
         segments: createSegmentStore(db, productId),
         scores: createScoreStore(db, productId),
         stats: createStatsStore(db, productId),
+        experiments: createExperimentStore(db, capabilities, productId),
       };
     },
   };

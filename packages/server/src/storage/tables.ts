@@ -116,6 +116,23 @@ export interface SegmentsTable {
   updated_at: number;
 }
 
+export interface ExperimentsTable {
+  product_id: string;
+  id: string;
+  flag_key: string;
+  control_message_id: string;
+  arms: string;
+  goal: string;
+  guardrail: string | null;
+  status: string;
+  winner_key: string | null;
+  applied_at: number | null;
+  applied_by: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   accounts: AccountsTable;
@@ -129,4 +146,5 @@ export interface Database {
   events: EventsTable;
   event_names: EventNamesTable;
   segments: SegmentsTable;
+  experiments: ExperimentsTable;
 }

@@ -1,17 +1,35 @@
 import type { AttentionBudget, Filter, RuleMessage } from "@nudge/rules";
-import type { Message, Product } from "@nudge/schema";
+import type { Experiment, Message } from "@nudge/schema";
 import type { ActiveSetSource } from "./ports.js";
 
-/** One logical campaign as delivered: a plain message today, the arms of an experiment later. */
-export interface CampaignEntry {
-  /** The campaign's key: the message id (for an experiment, its control message's id). */
-  key: string;
-  /** What the rules evaluate (status, schedule, audience, frequency of the campaign). */
+/** What the rules evaluate for one deliverable message, and its client JSON (serialised once). */
+export interface Deliverable {
   rule: RuleMessage;
+  json: string;
+}
+
+/** One arm of an experiment as delivered. */
+export interface ArmEntry extends Deliverable {
+  key: string;
+  weight: number;
+  /** Only active arm messages render; a user bucketed into another arm sees nothing. */
+  live: boolean;
+}
+
+/** One logical campaign: a plain message, or the arms of an experiment grouped under its control. */
+export interface CampaignEntry extends Deliverable {
+  /** The campaign's key: the message id, or for an experiment its control message's id. */
+  key: string;
+  priority: number;
   triggerType: Message["trigger"]["type"];
   milestone: string | null;
-  /** The client JSON of this entry, serialised once per cache load, not per request. */
-  json: string;
+  /** For an experiment: every arm's weight (bucketing must see all arms) and the arms present. */
+  experiment: {
+    id: string;
+    flagKey: string;
+    weights: { key: string; weight: number }[];
+    arms: ArmEntry[];
+  } | null;
 }
 
 /** The narrow, cached read model of what a product may deliver (GUIDE practice 5). */
@@ -43,21 +61,31 @@ export function buildActiveSet(
   source: ActiveSetSource,
   thresholds: Map<number, number>,
 ): ActiveSet {
-  const product: Product | null = source.product;
-  const live = source.messages
-    .filter((m) => m.status === "active")
-    .sort((a, b) => b.priority - a.priority || (a.id < b.id ? 1 : -1));
-  const entries = live.map(toEntry);
+  const byId = new Map(source.messages.map((m) => [m.id, m]));
   const campaignOf = new Map<string, string>();
   const budgetExempt = new Set<string>();
   for (const m of source.messages) {
     campaignOf.set(m.id, m.id);
     if (m.ignoreBudget) budgetExempt.add(m.id);
   }
+  const entries: CampaignEntry[] = [];
+  const grouped = new Set<string>();
+  for (const experiment of source.experiments) {
+    const entry = experimentEntry(experiment, byId);
+    for (const arm of experiment.arms) {
+      campaignOf.set(arm.messageId, experiment.controlMessageId);
+      grouped.add(arm.messageId);
+    }
+    if (entry) entries.push(entry);
+  }
+  for (const m of source.messages) {
+    if (m.status === "active" && !grouped.has(m.id)) entries.push(toEntry(m));
+  }
+  entries.sort((a, b) => b.priority - a.priority || (a.key < b.key ? 1 : -1));
   return {
     productId,
-    autoRender: product?.autoRender ?? false,
-    attentionBudget: product?.attentionBudget ?? null,
+    autoRender: source.product?.autoRender ?? false,
+    attentionBudget: source.product?.attentionBudget ?? null,
     entries,
     segments: Object.fromEntries(source.segments.map((s) => [s.id, s.filter as Filter])),
     campaignOf,
@@ -66,21 +94,82 @@ export function buildActiveSet(
   };
 }
 
-export function toEntry(message: Message): CampaignEntry {
-  const { id, name, priority, trigger, frequency, appearance, steps, schedule } = message;
+function ruleOf(message: Message): RuleMessage {
   return {
-    key: id,
-    rule: {
-      id,
-      status: message.status,
-      audience: message.audience as RuleMessage["audience"],
-      frequency,
-      schedule,
-      experimentId: message.experimentId,
-      ignoreBudget: message.ignoreBudget,
-    },
-    triggerType: trigger.type,
-    milestone: trigger.type === "milestone" ? trigger.milestone : null,
-    json: JSON.stringify({ id, name, priority, trigger, frequency, appearance, schedule, steps }),
+    id: message.id,
+    status: message.status,
+    audience: message.audience as RuleMessage["audience"],
+    frequency: message.frequency,
+    schedule: message.schedule,
+    experimentId: message.experimentId,
+    ignoreBudget: message.ignoreBudget,
+  };
+}
+
+function clientFields(m: Message) {
+  const { id, name, priority, trigger, frequency, appearance, schedule, steps } = m;
+  return { id, name, priority, trigger, frequency, appearance, schedule, steps };
+}
+
+export function toEntry(message: Message): CampaignEntry {
+  return {
+    key: message.id,
+    priority: message.priority,
+    rule: ruleOf(message),
+    triggerType: message.trigger.type,
+    milestone: message.trigger.type === "milestone" ? message.trigger.milestone : null,
+    json: JSON.stringify(clientFields(message)),
+    experiment: null,
+  };
+}
+
+/**
+ * The arms of an experiment as one campaign under its control's id (SPEC §5): the `variants`
+ * map holds the live arms; each arm's JSON is pre-serialised with itself as `assignedVariant`.
+ */
+function experimentEntry(experiment: Experiment, byId: Map<string, Message>): CampaignEntry | null {
+  const control = byId.get(experiment.controlMessageId);
+  const present = experiment.arms.flatMap((arm) => {
+    const message = byId.get(arm.messageId);
+    return message ? [{ arm, message }] : [];
+  });
+  const live = present.filter(({ message }) => message.status === "active");
+  if (!control || live.length === 0) return null;
+  const variants = Object.fromEntries(
+    live.map(({ arm, message }) => [
+      arm.key,
+      {
+        messageId: message.id,
+        steps: message.steps,
+        appearance: message.appearance,
+        trigger: message.trigger,
+      },
+    ]),
+  );
+  const arms = experiment.arms.map(({ key, weight }) => ({ key, weight }));
+  const armEntries: ArmEntry[] = present.map(({ arm, message }) => ({
+    key: arm.key,
+    weight: arm.weight,
+    live: message.status === "active",
+    rule: ruleOf(message),
+    json: JSON.stringify({
+      ...clientFields(message),
+      id: control.id,
+      experimentId: experiment.id,
+      flagKey: experiment.flagKey,
+      variants,
+      arms,
+      assignedVariant: arm.key,
+    }),
+  }));
+  const lead = live[0]!.message;
+  return {
+    key: control.id,
+    priority: Math.max(...live.map(({ message }) => message.priority)),
+    rule: ruleOf(lead),
+    triggerType: lead.trigger.type,
+    milestone: lead.trigger.type === "milestone" ? lead.trigger.milestone : null,
+    json: armEntries.find((a) => a.live)!.json,
+    experiment: { id: experiment.id, flagKey: experiment.flagKey, weights: arms, arms: armEntries },
   };
 }

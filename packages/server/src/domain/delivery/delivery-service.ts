@@ -1,4 +1,6 @@
 import {
+  assignArm,
+  bucketOf,
   type EvalContext,
   type Evaluation,
   evaluate,
@@ -6,7 +8,7 @@ import {
   type UserState,
 } from "@nudge/rules";
 import type { Clock } from "../clock.js";
-import type { ActiveSet, CampaignEntry } from "./active-set.js";
+import type { ActiveSet, CampaignEntry, Deliverable } from "./active-set.js";
 import type { ActiveSetCache } from "./active-set-cache.js";
 import type { DeliveryStore, HistoryRow, UserProfile } from "./ports.js";
 import { emptyHistory, foldHistory } from "./user-state.js";
@@ -59,17 +61,25 @@ export class DeliveryService {
     ]);
     const now = this.clock.now();
     const visible = this.visibleEntries(set, user, now).filter(
-      (entry) => trigger === undefined || entry.triggerType === trigger,
+      ({ entry }) => trigger === undefined || entry.triggerType === trigger,
     );
     return `{"autoRender":${set.autoRender},"refreshAfterSeconds":${refreshAfterSeconds},"milestones":${JSON.stringify(user.profile.milestones)},"messages":[${visible.map((e) => e.json).join(",")}]}`;
   }
 
-  visibleEntries(set: ActiveSet, user: UserSnapshot, now: number): CampaignEntry[] {
+  /** What this user may see now, each campaign resolved to the user's arm. */
+  visibleEntries(
+    set: ActiveSet,
+    user: UserSnapshot,
+    now: number,
+  ): (Deliverable & { entry: CampaignEntry })[] {
     const folded = foldHistory(user.rows, set);
     const ctx = contextOf(set);
-    return set.entries.filter((entry) =>
-      isVisible(entry.rule, stateOf(entry, user, folded), ctx, now),
-    );
+    return set.entries.flatMap((entry) => {
+      const deliverable = deliverableFor(entry, user.profile.distinctId);
+      if (!deliverable) return [];
+      const state = stateOf(entry, user, folded);
+      return isVisible(deliverable.rule, state, ctx, now) ? [{ ...deliverable, entry }] : [];
+    });
   }
 
   /** The full rule trace for one campaign: what "Why isn't it showing?" displays. */
@@ -95,6 +105,18 @@ function stateOf(
     history: folded.campaigns.get(entry.key) ?? emptyHistory(),
     budget: folded.budget,
   };
+}
+
+/**
+ * The message this user gets for a campaign: itself, or for an experiment the arm the shared
+ * fnv1a32 bucketing assigns (the SDK computes the same); nothing if that arm is not live.
+ */
+export function deliverableFor(entry: CampaignEntry, distinctId: string): Deliverable | null {
+  if (!entry.experiment) return entry;
+  const { flagKey, weights, arms } = entry.experiment;
+  const key = assignArm(weights, bucketOf(flagKey, distinctId));
+  const arm = arms.find((a) => a.key === key);
+  return arm?.live ? arm : null;
 }
 
 function contextOf(set: ActiveSet): EvalContext {

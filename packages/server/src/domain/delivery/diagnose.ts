@@ -1,4 +1,4 @@
-import type { Check } from "@nudge/rules";
+import { assignArm, bucketOf, type Check } from "@nudge/rules";
 import type { Message } from "@nudge/schema";
 import type { ActiveSet } from "./active-set.js";
 import { toEntry } from "./active-set.js";
@@ -62,6 +62,7 @@ export function diagnose(
     autoRenderCheck(set),
     triggerCheck(message, user, input.event),
     urlCheck(message, input.path),
+    ...variantCheck(set, message, user),
     ...trace.checks.map((c: Check) => ({ ...c })),
   ];
   return {
@@ -74,6 +75,27 @@ export function diagnose(
       "A session cap is enforced in the browser (sessionStorage), not by the server.",
     ],
   };
+}
+
+/** For an arm of an experiment: does the shared bucketing put this user in this arm? */
+function variantCheck(set: ActiveSet, message: Message, user: UserSnapshot): DiagnoseCheck[] {
+  if (!message.experimentId) return [];
+  const rule = "variant";
+  const campaign = set.entries.find((e) => e.experiment?.id === message.experimentId);
+  if (!campaign?.experiment) {
+    return [{ rule, passed: false, reason: "No arm of this experiment is active" }];
+  }
+  const { flagKey, weights } = campaign.experiment;
+  const assigned = assignArm(weights, bucketOf(flagKey, user.profile.distinctId));
+  return assigned === message.variantKey
+    ? [{ rule, passed: true, reason: `This user is in the "${assigned}" arm, this message's arm` }]
+    : [
+        {
+          rule,
+          passed: false,
+          reason: `This user is bucketed into the "${assigned ?? "none"}" arm, not "${message.variantKey}"`,
+        },
+      ];
 }
 
 function autoRenderCheck(set: ActiveSet): DiagnoseCheck {

@@ -1,4 +1,4 @@
-import type { Message, Product, Segment } from "@nudge/schema";
+import type { Experiment, Message, Product, Segment } from "@nudge/schema";
 
 /** A user as the rules see them: identity already resolved through any anonymous-id link. */
 export interface UserProfile {
@@ -23,6 +23,7 @@ export interface ActiveSetSource {
   product: Product | null;
   messages: Message[];
   segments: Segment[];
+  experiments: Experiment[];
 }
 
 /** Reads for delivery, bound to one product. */

@@ -4,6 +4,7 @@ import type { Clock } from "../clock.js";
 import type { Invalidation } from "../delivery/invalidation.js";
 import { newId } from "../ids.js";
 import type { PlanLimits } from "../tenancy/ports.js";
+import { fieldsOf } from "./fields-of.js";
 import type { MessageFields, MessagePage, MessageStore } from "./ports.js";
 import { assertSafeUrlRegex } from "./regex-safety.js";
 
@@ -93,22 +94,6 @@ function versionConflict(latest: number | undefined): AppError {
     "version_conflict",
     `This message was changed by someone else since you loaded it${current}; reload and reapply your edits`,
   );
-}
-
-function fieldsOf(message: Message): MessageFields {
-  const { name, status, trigger, audience, steps, appearance, frequency, schedule } = message;
-  return {
-    name,
-    status,
-    trigger,
-    audience,
-    steps,
-    appearance,
-    frequency,
-    schedule,
-    priority: message.priority,
-    ignoreBudget: message.ignoreBudget,
-  };
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -119,7 +119,12 @@ export function messageRoutes(services: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { productId, id } = request.params;
         await requireProductAccess(services, request, productId, "write");
-        await messages.delete(storeOf(productId), id);
+        const stores = services.stores.forProduct(productId);
+        await services.experiments.assertDeletable(
+          stores.experiments,
+          await messages.get(stores.messages, id),
+        );
+        await messages.delete(stores.messages, id);
         return reply.code(204).send();
       },
     );

@@ -2,6 +2,7 @@ import type { Segment } from "@nudge/schema";
 import { type Kysely, sql } from "kysely";
 import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
 import type { Database, UsersTable } from "../tables.js";
+import { toExperiment } from "./experiment-store.js";
 import { toMessage } from "./message-store.js";
 import { parseJson, toProduct } from "./rows.js";
 import { toSegment } from "./segment-store.js";
@@ -13,7 +14,7 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     productId,
 
     async loadActiveSet() {
-      const [product, messages, segments] = await Promise.all([
+      const [product, messages, segments, experiments] = await Promise.all([
         db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirst(),
         db
           .selectFrom("messages")
@@ -23,11 +24,13 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
           .where((eb) => eb.or([eb("status", "=", "active"), eb("experiment_id", "is not", null)]))
           .execute(),
         db.selectFrom("segments").selectAll().where("product_id", "=", productId).execute(),
+        db.selectFrom("experiments").selectAll().where("product_id", "=", productId).execute(),
       ]);
       return {
         product: product ? toProduct(product) : null,
         messages: messages.map(toMessage),
         segments: segments.map(toSegment) as Segment[],
+        experiments: experiments.map(toExperiment),
       };
     },
 

@@ -125,7 +125,7 @@ export function createMessageStore(
   };
 }
 
-function toRow(
+export function toRow(
   productId: string,
   id: string,
   fields: MessageFields,
