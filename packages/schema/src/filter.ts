@@ -24,6 +24,13 @@ export type Filter =
   | { trait: string; op: FilterOp; value?: unknown };
 
 const maxDepth = 8;
+// The rules engine reads only ISO-8601 (Date.parse's other formats differ between engines), so
+// anything else is refused here rather than silently matching no one later.
+const isoInstant = z.union([
+  z.iso.date(),
+  z.iso.datetime({ offset: true, local: true }),
+  z.number().int().min(0).max(8.64e15),
+]);
 const scalar = z.union([z.string().max(1000), z.number(), z.boolean()]);
 
 const leafSchema = z
@@ -45,9 +52,14 @@ const leafSchema = z
       ctx.addIssue({ code: "custom", path: ["value"], message: `op "${leaf.op}" needs a number` });
     } else if (
       (leaf.op === "before" || leaf.op === "after") &&
-      Number.isNaN(new Date(leaf.value as string | number).getTime())
+      !isoInstant.safeParse(leaf.value).success
     ) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "must be a date (ISO-8601)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message:
+          "must be an ISO-8601 date or date-time (e.g. 2026-03-07 or 2026-03-07T10:00:00Z) or epoch ms",
+      });
     }
   });
 

@@ -13,6 +13,7 @@ import type { Services } from "../compose.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { clientRoutes } from "./routes/client-routes.js";
+import { dashboardRoutes } from "./routes/dashboard-routes.js";
 import { experimentRoutes } from "./routes/experiment-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
 import { insightRoutes } from "./routes/insight-routes.js";
@@ -95,6 +96,7 @@ export async function createApp(
     insightRoutes,
     experimentRoutes,
     clientRoutes,
+    dashboardRoutes,
   ]) {
     await app.register(routes(services));
   }

@@ -80,21 +80,68 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   return sendProblem(reply, problem);
 }
 
+interface RawIssue {
+  code?: string;
+  path?: PropertyKey[];
+  message?: string;
+  keys?: unknown;
+  errors?: unknown;
+  input?: unknown;
+}
+
 function fieldErrorsOf(
-  v: { instancePath: string; message?: string; params: Record<string, unknown> },
+  v: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> },
   where: string,
 ): FieldError[] {
   const base = v.instancePath.split("/").filter(Boolean);
   const prefix = where === "body" ? base : [where, ...base];
-  const message = v.message ?? "is invalid";
-  const keys = v.params.keys;
-  if (Array.isArray(keys) && keys.length > 0) {
-    return keys.map((key) => ({
-      path: [...prefix, String(key)].join("."),
+  const issue: RawIssue = {
+    ...v.params,
+    code: v.keyword,
+    path: [],
+    message: v.message ?? "is invalid",
+  };
+  return leafIssues(issue).map(({ path, message }) => ({
+    path: [...prefix, ...path].map(String).join(".") || where,
+    message,
+  }));
+}
+
+/**
+ * Resolves an issue to the field-level errors a person can act on. A union failure ("none of
+ * the shapes matched") is replaced by the errors of the branch that came closest — the one with
+ * the fewest signs of being the wrong shape — so `{trait, op: "like"}` is reported at `op`,
+ * not as "invalid input" at the filter.
+ */
+function leafIssues(issue: RawIssue): { path: PropertyKey[]; message: string }[] {
+  const path = issue.path ?? [];
+  if (issue.code === "unrecognized_keys" && Array.isArray(issue.keys) && issue.keys.length > 0) {
+    return issue.keys.map((key) => ({
+      path: [...path, String(key)],
       message: "is not a known field",
     }));
   }
-  return [{ path: prefix.join(".") || where, message }];
+  if (issue.code === "invalid_union" && Array.isArray(issue.errors) && issue.errors.length > 0) {
+    const branches = issue.errors.filter(Array.isArray) as RawIssue[][];
+    const best = branches.reduce((a, b) => (wrongShape(b) < wrongShape(a) ? b : a));
+    if (best && best.length > 0) {
+      return best.flatMap((inner) =>
+        leafIssues(inner).map((e) => ({ path: [...path, ...e.path], message: e.message })),
+      );
+    }
+  }
+  return [{ path, message: issue.message ?? "is invalid" }];
+}
+
+/** How strongly a union branch's issues say "this is not the shape you meant". */
+function wrongShape(issues: RawIssue[]): number {
+  let score = issues.length;
+  for (const i of issues) {
+    const atRoot = (i.path ?? []).length === 0;
+    if (i.code === "unrecognized_keys" || (atRoot && i.code === "invalid_type")) score += 100;
+    if (i.code === "invalid_type" && i.input === undefined) score += 10;
+  }
+  return score;
 }
 
 function publicMessage(error: FastifyError): string {

@@ -63,11 +63,8 @@ export function buildActiveSet(
 ): ActiveSet {
   const byId = new Map(source.messages.map((m) => [m.id, m]));
   const campaignOf = new Map<string, string>();
-  const budgetExempt = new Set<string>();
-  for (const m of source.messages) {
-    campaignOf.set(m.id, m.id);
-    if (m.ignoreBudget) budgetExempt.add(m.id);
-  }
+  const budgetExempt = new Set(source.budgetExemptIds);
+  for (const m of source.messages) campaignOf.set(m.id, m.id);
   const entries: CampaignEntry[] = [];
   const grouped = new Set<string>();
   for (const experiment of source.experiments) {

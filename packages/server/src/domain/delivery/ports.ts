@@ -24,6 +24,8 @@ export interface ActiveSetSource {
   messages: Message[];
   segments: Segment[];
   experiments: Experiment[];
+  /** Every message (any status) with ignoreBudget: a paused one's past impressions stay exempt. */
+  budgetExemptIds: string[];
 }
 
 /** Reads for delivery, bound to one product. */

@@ -1,4 +1,4 @@
-import fastifyCors from "@fastify/cors";
+import fastifyCors, { type FastifyCorsOptions } from "@fastify/cors";
 import {
   activeQuerySchema,
   eventBatchSchema,
@@ -7,6 +7,7 @@ import {
   ingestResultSchema,
   trackSchema,
 } from "@nudge/schema";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../compose.js";
@@ -16,6 +17,17 @@ import { requireClientKey } from "../client-auth.js";
 
 const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 
+const clientPath =
+  /^\/api\/v1\/(messages\/active|events|identify|messages\/[^/]+\/(track|render|render-token))\/?$/;
+export const isClientPath = (path: string) => clientPath.test(path);
+
+const clientCors: FastifyCorsOptions = {
+  origin: "*",
+  methods: ["GET", "POST"],
+  allowedHeaders: ["authorization", "x-api-key", "content-type"],
+  maxAge: 86_400,
+};
+
 /**
  * The routes a browser calls with a publishable key. CORS is open to any origin here, and only
  * here; bodies may be sent as text/plain JSON so the SDK needs no preflight (and sendBeacon works).
@@ -23,11 +35,11 @@ const messageIdParams = z.object({ id: z.string().min(1).max(100) });
 export function clientRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     authenticateFirst(app, services, { allowQueryKey: true });
-    await app.register(fastifyCors, {
-      origin: "*",
-      methods: ["GET", "POST"],
-      allowedHeaders: ["authorization", "x-api-key", "content-type"],
-      maxAge: 86_400,
+    // @fastify/cors answers preflights through a catch-all OPTIONS route, which is not scoped to
+    // this plugin's paths; the delegator keeps admin routes free of CORS headers.
+    await app.register(fastifyCors, () => async (request: FastifyRequest) => {
+      const path = request.url.split("?")[0] ?? "";
+      return isClientPath(path) ? clientCors : { origin: false };
     });
     app.addContentTypeParser("text/plain", { parseAs: "string" }, (_request, body, done) => {
       try {

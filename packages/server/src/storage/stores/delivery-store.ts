@@ -14,7 +14,7 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     productId,
 
     async loadActiveSet() {
-      const [product, messages, segments, experiments] = await Promise.all([
+      const [product, messages, segments, experiments, exempt] = await Promise.all([
         db.selectFrom("products").selectAll().where("id", "=", productId).executeTakeFirst(),
         db
           .selectFrom("messages")
@@ -25,12 +25,20 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
           .execute(),
         db.selectFrom("segments").selectAll().where("product_id", "=", productId).execute(),
         db.selectFrom("experiments").selectAll().where("product_id", "=", productId).execute(),
+        db
+          .selectFrom("messages")
+          .select("id")
+          .where("product_id", "=", productId)
+          // Definitions are written by JSON.stringify, so this exact text is how the flag looks.
+          .where("definition", "like", '%"ignoreBudget":true%')
+          .execute(),
       ]);
       return {
         product: product ? toProduct(product) : null,
         messages: messages.map(toMessage),
         segments: segments.map(toSegment) as Segment[],
         experiments: experiments.map(toExperiment),
+        budgetExemptIds: exempt.map((r) => r.id),
       };
     },
 
@@ -50,8 +58,8 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
           "type",
           (eb) => eb.fn.countAll<number>().as("n"),
           (eb) => eb.fn.max("ts").as("last"),
-          sql<number>`sum(case when ts >= ${now - day} then 1 else 0 end)`.as("n_day"),
-          sql<number>`sum(case when ts >= ${now - 7 * day} then 1 else 0 end)`.as("n_week"),
+          sql<number>`sum(case when ts > ${now - day} then 1 else 0 end)`.as("n_day"),
+          sql<number>`sum(case when ts > ${now - 7 * day} then 1 else 0 end)`.as("n_week"),
         ])
         .where("product_id", "=", productId)
         .where("distinct_id", "=", distinctId)
@@ -73,6 +81,8 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
         .select("churn_prob")
         .where("product_id", "=", productId)
         .where("churn_prob", "is not", null)
+        // A linked anonymous id is the same person: rank them once.
+        .where("merged_into", "is", null)
         .orderBy("churn_prob", "desc")
         .limit(1)
         .offset(topN - 1)

@@ -32,8 +32,9 @@ export function createStatsStore(db: Kysely<Database>, productId: string): Stats
       }));
     },
     async daily(messageId, since) {
-      // Integer division is floor on both engines for non-negative epoch milliseconds.
-      const day = sql<number>`(ts / ${dayMs})`;
+      // Integer division is floor on both engines for non-negative epoch milliseconds. The
+      // divisor is a literal: as a bound parameter PostgreSQL could not match SELECT to GROUP BY.
+      const day = sql<number>`(ts / ${sql.lit(dayMs)})`;
       const rows = await scoped(messageId, since)
         .select([day.as("day"), "type", (eb) => eb.fn.countAll<number>().as("n")])
         .groupBy([day, "type"])

@@ -1,5 +1,5 @@
-import betaRandom from "@stdlib/random-base-beta";
 import type { BetaParams } from "./beta-posterior.js";
+import { betaSampler } from "./beta-sampler.js";
 
 /** Draws per arm by default; the SPEC asks for at least 100,000 (Monte Carlo error ~0.001). */
 export const DEFAULT_DRAWS = 200_000;
@@ -57,7 +57,7 @@ export function monteCarlo(
       : MONTE_CARLO_SEED;
   const k = arms.length;
   const samples = arms.map((arm, i) => {
-    const draw = betaRandom.factory(arm.alpha, arm.beta, { seed: ((seed - 1 + i) % MAX_SEED) + 1 });
+    const draw = betaSampler(arm, ((seed - 1 + i) % MAX_SEED) + 1);
     const out = new Float64Array(draws);
     for (let j = 0; j < draws; j++) out[j] = draw();
     return out;
