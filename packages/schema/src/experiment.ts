@@ -26,6 +26,8 @@ export const armSchema = z.object({
   key: variantKeySchema,
   messageId: z.string(),
   weight: z.number().min(0).max(100),
+  /** The weight the test ran with, kept when "Apply winner" moves weights to 100/0 (for SRM). */
+  testWeight: z.number().min(0).max(100).optional(),
 });
 export type Arm = z.infer<typeof armSchema>;
 

@@ -180,9 +180,19 @@ describe.each(dialects)("A/B experiments on %s", (dialect) => {
     await track(controlId, "cta_click", "r1");
     await track(controlId, "impression", "r2");
     await track(treatmentId, "impression", "r3");
-    const results = json<{ arms: { key: string; exposures: number; conversions: number }[] }>(
-      await admin("GET", `/experiments/${experiment.id}/results`),
-    );
+    const results = json<{
+      arms: { key: string; exposures: number; conversions: number }[];
+      analysis: {
+        verdict: { kind: string };
+        srm: { pValue: number };
+        arms: { key: string; probBeatControl: number | null }[];
+      };
+    }>(await admin("GET", `/experiments/${experiment.id}/results`));
+    // Three users are far from the 100 per arm a verdict needs.
+    expect(results.analysis.verdict.kind).toBe("keep_running");
+    expect(results.analysis.arms.map((a) => a.key)).toEqual(["control", "treatment"]);
+    expect(results.analysis.arms[1]?.probBeatControl).toEqual(expect.any(Number));
+    expect(results.analysis.srm.pValue).toBeGreaterThan(0);
     expect(
       results.arms.map(({ key, exposures, conversions }) => ({ key, exposures, conversions })),
     ).toEqual([

@@ -6,6 +6,7 @@ import { newId } from "../ids.js";
 import { fieldsOf } from "../messages/fields-of.js";
 import type { MessageStore } from "../messages/ports.js";
 import type { PlanLimits } from "../tenancy/ports.js";
+import { AnalysisCache } from "./analysis-cache.js";
 import type { ExperimentStore, NewArmMessage } from "./ports.js";
 
 export interface VariantCreated {
@@ -16,6 +17,8 @@ export interface VariantCreated {
 
 /** "Create variant", weights, goal and "Apply winner" (SPEC §6). */
 export class ExperimentService {
+  private readonly analysis = new AnalysisCache();
+
   constructor(
     private readonly clock: Clock,
     private readonly invalidation: Invalidation,
@@ -179,9 +182,15 @@ export class ExperimentService {
     );
     const arms = experiment.arms.map((arm) => {
       const c = counts.get(arm.messageId) ?? { exposures: 0, conversions: 0, dismissals: 0 };
-      return { key: arm.key, weight: arm.weight, messageId: arm.messageId, ...c };
+      // SRM compares exposures with the split the test ran with, not the post-winner 100/0.
+      return { key: arm.key, weight: arm.testWeight ?? arm.weight, messageId: arm.messageId, ...c };
     });
-    return { experiment, arms };
+    const analysis = this.analysis.get({
+      arms,
+      controlKey: "control",
+      ...(experiment.guardrail ? { guardrail: experiment.guardrail } : {}),
+    });
+    return { experiment, arms, analysis };
   }
 
   /** An arm of a running experiment cannot be deleted: its users' history would be orphaned. */

@@ -180,6 +180,7 @@ export function createExperimentStore(
         if (!current) return null;
         const arms = parseJson<Arm[]>(current.arms, []).map((arm) => ({
           ...arm,
+          testWeight: arm.testWeight ?? arm.weight,
           weight: arm.key === winnerKey ? 100 : 0,
         }));
         for (const arm of arms) {
