@@ -83,7 +83,7 @@ export const segmentInputSchema = z
     description: z.string().max(2000).default(""),
     filter: boundedFilterSchema,
   })
-  .meta({ id: "SegmentInput" });
+  .meta({ id: "SegmentWrite" });
 export type SegmentInput = z.infer<typeof segmentInputSchema>;
 
 export const segmentSchema = z

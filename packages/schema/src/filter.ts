@@ -72,16 +72,41 @@ export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
   ]),
 );
 
-function depthOf(filter: unknown): number {
-  if (filter === null || typeof filter !== "object") return 0;
-  const f = filter as Record<string, unknown>;
-  if (Array.isArray(f.and)) return 1 + Math.max(0, ...f.and.map(depthOf));
-  if (Array.isArray(f.or)) return 1 + Math.max(0, ...f.or.map(depthOf));
-  if ("not" in f) return 1 + depthOf(f.not);
-  return 1;
+/**
+ * True when the tree nests deeper than `limit`. Iterative on purpose: a hostile body nested
+ * thousands of levels deep must be refused before any recursive code (including zod's) sees it.
+ */
+function deeperThan(filter: unknown, limit: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: filter, depth: 1 }];
+  let visited = 0;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    if (depth > limit || ++visited > 10_000) return true;
+    const f = node as Record<string, unknown>;
+    const children = Array.isArray(f.and)
+      ? f.and
+      : Array.isArray(f.or)
+        ? f.or
+        : "not" in f
+          ? [f.not]
+          : [];
+    for (const child of children) stack.push({ node: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 /** A filter tree, at most `maxDepth` levels deep so evaluation cost stays bounded. */
-export const boundedFilterSchema = filterSchema.refine((f) => depthOf(f) <= maxDepth, {
-  message: `filters may nest at most ${maxDepth} levels`,
-});
+export const boundedFilterSchema = z
+  .unknown()
+  .check((ctx) => {
+    if (deeperThan(ctx.value, maxDepth)) {
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: `filters may nest at most ${maxDepth} levels`,
+        continue: false,
+      });
+    }
+  })
+  .pipe(filterSchema);

@@ -44,6 +44,9 @@ export async function createApp(
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Admin routes take JSON only; the client routes register their own text/plain parser (for
+  // preflight-free SDK calls) inside their plugin, so everywhere else text/plain answers 415.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
