@@ -6,7 +6,7 @@ import { checkCap } from "./checks/cap.js";
 import { checkDismissDays } from "./checks/dismiss-days.js";
 import { checkMaxImpressions } from "./checks/max-impressions.js";
 import { checkMinInterval } from "./checks/min-interval.js";
-import type { CheckInput, RuleCheck } from "./checks/read.js";
+import type { CheckInput, RuleCheck, RuleResult } from "./checks/read.js";
 import { checkSchedule } from "./checks/schedule.js";
 import { checkStatus } from "./checks/status.js";
 import { describeError } from "./format.js";
@@ -30,12 +30,22 @@ const RULES: readonly (readonly [RuleName, RuleCheck])[] = [
 /** Every rule evaluate() reports, in trace order. */
 export const RULE_ORDER: readonly RuleName[] = Object.freeze(RULES.map(([rule]) => rule));
 
-function runCheck(rule: RuleName, run: RuleCheck, input: CheckInput): Check {
+function runCheck(rule: RuleName, run: RuleCheck, input: CheckInput): RuleResult {
   try {
     const check = run(input);
     return { rule, passed: check.passed, reason: check.reason };
   } catch (error) {
     // Bad data never throws out of evaluate and never shows a message: fail this rule closed.
+    return { rule, passed: false, reason: `invalid data: ${describeError(error)}` };
+  }
+}
+
+function toCheck(result: RuleResult): Check {
+  const { rule, passed, reason } = result;
+  if (typeof reason === "string") return { rule, passed, reason };
+  try {
+    return { rule, passed, reason: reason() };
+  } catch (error) {
     return { rule, passed: false, reason: `invalid data: ${describeError(error)}` };
   }
 }
@@ -52,7 +62,7 @@ export function evaluate(
   now: number,
 ): Evaluation {
   const input: CheckInput = { message, user, ctx, now };
-  const checks = RULES.map(([rule, run]) => runCheck(rule, run, input));
+  const checks = RULES.map(([rule, run]) => toCheck(runCheck(rule, run, input)));
   return { visible: checks.every((check) => check.passed), checks };
 }
 

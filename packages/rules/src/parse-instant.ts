@@ -35,6 +35,19 @@ function daysInMonth(year: number, month: number): number {
 export function parseInstant(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
+  // Schedules are evaluated for every message on every request with the same few strings:
+  // remember recent answers (bounded, so hostile input cannot grow it without limit).
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const parsed = parseIso(value);
+  if (memo.size >= 4096) memo.clear();
+  memo.set(value, parsed);
+  return parsed;
+}
+
+const memo = new Map<string, number | null>();
+
+function parseIso(value: string): number | null {
   const m = ISO_8601.exec(value);
   if (m === null) return null;
   const num = (i: number): number => Number(m[i] ?? "0");

@@ -1,6 +1,5 @@
 import { checkFilter } from "../filter.js";
 import { describeValue } from "../format.js";
-import type { Check } from "../types.js";
 import {
   type CheckInput,
   fail,
@@ -9,10 +8,11 @@ import {
   optionalRecord,
   pass,
   type Rec,
+  type RuleResult,
   record,
 } from "./read.js";
 
-function scoreAudience(audience: Rec, { user, ctx }: CheckInput): Check {
+function scoreAudience(audience: Rec, { user, ctx }: CheckInput): RuleResult {
   const gt = audience.churnProbGt;
   if (gt != null && (typeof gt !== "number" || !Number.isFinite(gt))) {
     throw new InvalidDataError(`audience.churnProbGt must be a number, got ${describeValue(gt)}`);
@@ -68,7 +68,7 @@ function scoreAudience(audience: Rec, { user, ctx }: CheckInput): Check {
   return fail("audience", `${head}${failed.join(" and ")}${though}`);
 }
 
-function segmentAudience(audience: Rec, { user, ctx }: CheckInput): Check {
+function segmentAudience(audience: Rec, { user, ctx }: CheckInput): RuleResult {
   const id = audience.segmentId;
   if (typeof id !== "string") {
     throw new InvalidDataError(`audience.segmentId must be a string, got ${describeValue(id)}`);
@@ -87,7 +87,7 @@ function segmentAudience(audience: Rec, { user, ctx }: CheckInput): Check {
     : fail("audience", `User does not match segment ${name}`);
 }
 
-function traitsAudience(audience: Rec, { user }: CheckInput): Check {
+function traitsAudience(audience: Rec, { user }: CheckInput): RuleResult {
   const traits = record(user, "user").traits;
   if (!isRecord(traits)) throw new InvalidDataError("user.traits must be an object");
   const r = checkFilter(audience.filter, traits);
@@ -98,7 +98,7 @@ function traitsAudience(audience: Rec, { user }: CheckInput): Check {
 }
 
 /** Absent audience = everyone; score, segment or trait filter otherwise (SPEC §4). */
-export function checkAudience(input: CheckInput): Check {
+export function checkAudience(input: CheckInput): RuleResult {
   const audience = optionalRecord(record(input.message, "message").audience, "audience");
   if (audience === null) return pass("audience", "No audience set; everyone qualifies");
   switch (audience.type) {

@@ -1,9 +1,8 @@
-import type { Check } from "../types.js";
 import { budgetSetting } from "./budget.js";
-import { type CheckInput, count, fail, pass } from "./read.js";
+import { type CheckInput, count, fail, pass, type RuleResult } from "./read.js";
 
 /** Product-wide: at most maxPerDay impressions of non-exempt messages in the last 24 h. */
-export function checkBudgetDay(input: CheckInput): Check {
+export function checkBudgetDay(input: CheckInput): RuleResult {
   const s = budgetSetting("budget_day", "maxPerDay", input);
   if (!s.applies) return s.check;
   const n = count(s.budget, "impressionsLast24h", "user.budget.impressionsLast24h");

@@ -1,9 +1,8 @@
-import type { Check } from "../types.js";
 import { budgetSetting } from "./budget.js";
-import { type CheckInput, count, fail, pass } from "./read.js";
+import { type CheckInput, count, fail, pass, type RuleResult } from "./read.js";
 
 /** Product-wide: at most maxPerWeek impressions of non-exempt messages in the last 7 days. */
-export function checkBudgetWeek(input: CheckInput): Check {
+export function checkBudgetWeek(input: CheckInput): RuleResult {
   const s = budgetSetting("budget_week", "maxPerWeek", input);
   if (!s.applies) return s.check;
   const n = count(s.budget, "impressionsLast7d", "user.budget.impressionsLast7d");

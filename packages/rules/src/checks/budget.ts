@@ -1,5 +1,5 @@
 import { describeValue } from "../format.js";
-import type { AttentionBudget, Check, RuleName } from "../types.js";
+import type { AttentionBudget, RuleName } from "../types.js";
 import {
   type CheckInput,
   InvalidDataError,
@@ -7,11 +7,12 @@ import {
   optionalSetting,
   pass,
   type Rec,
+  type RuleResult,
   record,
 } from "./read.js";
 
 export type BudgetSetting =
-  | { applies: false; check: Check }
+  | { applies: false; check: RuleResult }
   | { applies: true; limit: number; budget: Rec };
 
 /**

@@ -1,5 +1,4 @@
 import { describeValue, formatAgo, formatInstant } from "../format.js";
-import type { Check } from "../types.js";
 import {
   type CheckInput,
   count,
@@ -11,13 +10,14 @@ import {
   InvalidDataError,
   nowMs,
   pass,
+  type RuleResult,
   record,
 } from "./read.js";
 
 const TERMINALS = "dismiss, CTA click or completion";
 
 /** The session cap lives in sessionStorage, so only the SDK can enforce it (SPEC §3). */
-function sessionCap({ user, ctx }: CheckInput): Check {
+function sessionCap({ user, ctx }: CheckInput): RuleResult {
   const enforcer = record(ctx, "context").enforcer ?? "server";
   if (enforcer === "server") {
     return pass(
@@ -42,7 +42,7 @@ function sessionCap({ user, ctx }: CheckInput): Check {
 }
 
 /** Only terminal interactions (dismiss, cta_click, complete) consume the cap (SPEC §3). */
-export function checkCap(input: CheckInput): Check {
+export function checkCap(input: CheckInput): RuleResult {
   const cap = frequencyOf(input.message).cap ?? "ever";
   switch (cap) {
     case "ever": {
@@ -59,11 +59,11 @@ export function checkCap(input: CheckInput): Check {
       );
       if (last === null) return pass("cap", `No ${TERMINALS} yet; cap is day`);
       const t = nowMs(input.now);
-      const ago = `Last ${TERMINALS} was ${formatAgo(last, t)}`;
+      const ago = () => `Last ${TERMINALS} was ${formatAgo(last, t)}`;
       // Exactly 24 h later it may show again: the window is half-open.
       return t - last < DAY_MS
-        ? fail("cap", `${ago}; cap is day (hidden until ${formatInstant(last + DAY_MS)})`)
-        : pass("cap", `${ago}; cap is day, so it may show again`);
+        ? fail("cap", () => `${ago()}; cap is day (hidden until ${formatInstant(last + DAY_MS)})`)
+        : pass("cap", () => `${ago()}; cap is day, so it may show again`);
     }
     case "session":
       return sessionCap(input);

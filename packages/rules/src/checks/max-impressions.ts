@@ -1,4 +1,3 @@
-import type { Check } from "../types.js";
 import {
   type CheckInput,
   count,
@@ -7,10 +6,11 @@ import {
   historyOf,
   optionalSetting,
   pass,
+  type RuleResult,
 } from "./read.js";
 
 /** Hidden once the user has N impressions of the campaign (all arms summed). */
-export function checkMaxImpressions({ message, user }: CheckInput): Check {
+export function checkMaxImpressions({ message, user }: CheckInput): RuleResult {
   const max = optionalSetting(frequencyOf(message), "maxImpressions", "frequency.maxImpressions");
   if (max === null) return pass("max_impressions", "No maxImpressions set");
   const n = count(historyOf(user), "impressions", "user.history.impressions");

@@ -1,5 +1,4 @@
 import { formatAgo, formatInstant } from "../format.js";
-import type { Check } from "../types.js";
 import {
   type CheckInput,
   eventTime,
@@ -10,10 +9,11 @@ import {
   nowMs,
   optionalSetting,
   pass,
+  type RuleResult,
 } from "./read.js";
 
 /** Hidden while the last impression is less than H hours old (exactly H h later it shows). */
-export function checkMinInterval({ message, user, now }: CheckInput): Check {
+export function checkMinInterval({ message, user, now }: CheckInput): RuleResult {
   const hours = optionalSetting(
     frequencyOf(message),
     "minIntervalHours",
@@ -24,8 +24,8 @@ export function checkMinInterval({ message, user, now }: CheckInput): Check {
   if (last === null) return pass("min_interval", `Never shown; minIntervalHours is ${hours}`);
   const t = nowMs(now);
   const until = last + hours * HOUR_MS;
-  const head = `Last shown ${formatAgo(last, t)}; minIntervalHours is ${hours}`;
+  const head = () => `Last shown ${formatAgo(last, t)}; minIntervalHours is ${hours}`;
   return t < until
-    ? fail("min_interval", `${head} (hidden until ${formatInstant(until)})`)
+    ? fail("min_interval", () => `${head()} (hidden until ${formatInstant(until)})`)
     : pass("min_interval", head);
 }

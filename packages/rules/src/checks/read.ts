@@ -10,7 +10,19 @@ export interface CheckInput {
   now: number;
 }
 
-export type RuleCheck = (input: CheckInput) => Check;
+/**
+ * A reason may be a thunk: the hot path (isVisible) only reads `passed`, so date formatting and
+ * string building happen only when a trace is actually shown.
+ */
+export type Reason = string | (() => string);
+
+export interface RuleResult {
+  rule: RuleName;
+  passed: boolean;
+  reason: Reason;
+}
+
+export type RuleCheck = (input: CheckInput) => RuleResult;
 
 /** Thrown by the readers below; evaluate() turns it into a failing "invalid data: …" check. */
 export class InvalidDataError extends Error {
@@ -22,8 +34,16 @@ export type Rec = Readonly<Record<string, unknown>>;
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
-export const pass = (rule: RuleName, reason: string): Check => ({ rule, passed: true, reason });
-export const fail = (rule: RuleName, reason: string): Check => ({ rule, passed: false, reason });
+export const pass = (rule: RuleName, reason: Reason): RuleResult => ({
+  rule,
+  passed: true,
+  reason,
+});
+export const fail = (rule: RuleName, reason: Reason): RuleResult => ({
+  rule,
+  passed: false,
+  reason,
+});
 
 function invalid(name: string, what: string, value: unknown): InvalidDataError {
   return new InvalidDataError(`${name} ${what}, got ${describeValue(value)}`);

@@ -1,5 +1,4 @@
 import { formatAgo, formatInstant } from "../format.js";
-import type { Check } from "../types.js";
 import {
   type CheckInput,
   fail,
@@ -7,6 +6,7 @@ import {
   optionalDate,
   optionalRecord,
   pass,
+  type RuleResult,
   record,
 } from "./read.js";
 
@@ -14,7 +14,7 @@ import {
  * Live while startsAt <= now < endsAt; a missing bound is open. An unparseable bound fails
  * closed (via InvalidDataError) rather than being read as "no bound".
  */
-export function checkSchedule({ message, now }: CheckInput): Check {
+export function checkSchedule({ message, now }: CheckInput): RuleResult {
   const schedule = optionalRecord(record(message, "message").schedule, "schedule");
   if (schedule === null) return pass("schedule", "No schedule set; live at any time");
   const startsAt = optionalDate(schedule, "startsAt", "schedule.startsAt");
@@ -23,16 +23,16 @@ export function checkSchedule({ message, now }: CheckInput): Check {
     return pass("schedule", "No schedule dates set; live at any time");
   }
   const t = nowMs(now);
+  const when = (ms: number) => `${formatInstant(ms)} (${formatAgo(ms, t)})`;
   if (startsAt !== null && t < startsAt) {
-    const when = `${formatInstant(startsAt)} (${formatAgo(startsAt, t)})`;
-    return fail("schedule", `Not started yet: the schedule starts at ${when}`);
+    return fail("schedule", () => `Not started yet: the schedule starts at ${when(startsAt)}`);
   }
   if (endsAt !== null && t >= endsAt) {
-    const when = `${formatInstant(endsAt)} (${formatAgo(endsAt, t)})`;
-    return fail("schedule", `The schedule ended at ${when}`);
+    return fail("schedule", () => `The schedule ended at ${when(endsAt)}`);
   }
-  const since = startsAt === null ? "" : ` since ${formatInstant(startsAt)}`;
-  const until =
-    endsAt === null ? "; no end date" : ` until ${formatInstant(endsAt)} (${formatAgo(endsAt, t)})`;
-  return pass("schedule", `Schedule is live${since}${until}`);
+  return pass("schedule", () => {
+    const since = startsAt === null ? "" : ` since ${formatInstant(startsAt)}`;
+    const until = endsAt === null ? "; no end date" : ` until ${when(endsAt)}`;
+    return `Schedule is live${since}${until}`;
+  });
 }

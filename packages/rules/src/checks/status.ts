@@ -1,9 +1,8 @@
 import { describeValue } from "../format.js";
-import type { Check } from "../types.js";
-import { type CheckInput, fail, InvalidDataError, pass, record } from "./read.js";
+import { type CheckInput, fail, InvalidDataError, pass, type RuleResult, record } from "./read.js";
 
 /** Only active messages are served; paused is a soft pause that keeps history (SPEC §2). */
-export function checkStatus({ message }: CheckInput): Check {
+export function checkStatus({ message }: CheckInput): RuleResult {
   const status = record(message, "message").status;
   switch (status) {
     case "active":

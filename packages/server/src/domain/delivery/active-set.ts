@@ -1,4 +1,4 @@
-import type { AttentionBudget, Filter, RuleMessage } from "@nudge/rules";
+import { type AttentionBudget, type Filter, parseInstant, type RuleMessage } from "@nudge/rules";
 import type { Experiment, Message } from "@nudge/schema";
 import type { ActiveSetSource } from "./ports.js";
 
@@ -18,6 +18,12 @@ export interface ArmEntry extends Deliverable {
 
 /** One logical campaign: a plain message, or the arms of an experiment grouped under its control. */
 export interface CampaignEntry extends Deliverable {
+  /**
+   * The widest window in which any arm's schedule can be live (epoch ms, open ends as ±∞).
+   * Outside it the schedule rule fails for sure, so the hot path skips the entry without
+   * evaluating it; inside it the full rules still decide.
+   */
+  window: { from: number; until: number };
   /** The campaign's key: the message id, or for an experiment its control message's id. */
   key: string;
   priority: number;
@@ -91,6 +97,17 @@ export function buildActiveSet(
   };
 }
 
+/** Never narrower than the schedule rule: an unparseable bound leaves that side open. */
+function windowOf(messages: Message[]): { from: number; until: number } {
+  let from = Number.POSITIVE_INFINITY;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const m of messages) {
+    from = Math.min(from, parseInstant(m.schedule.startsAt) ?? Number.NEGATIVE_INFINITY);
+    until = Math.max(until, parseInstant(m.schedule.endsAt) ?? Number.POSITIVE_INFINITY);
+  }
+  return { from, until };
+}
+
 function ruleOf(message: Message): RuleMessage {
   return {
     id: message.id,
@@ -116,6 +133,7 @@ export function toEntry(message: Message): CampaignEntry {
     triggerType: message.trigger.type,
     milestone: message.trigger.type === "milestone" ? message.trigger.milestone : null,
     json: JSON.stringify(clientFields(message)),
+    window: windowOf([message]),
     experiment: null,
   };
 }
@@ -167,6 +185,7 @@ function experimentEntry(experiment: Experiment, byId: Map<string, Message>): Ca
     triggerType: lead.trigger.type,
     milestone: lead.trigger.type === "milestone" ? lead.trigger.milestone : null,
     json: armEntries.find((a) => a.live)!.json,
+    window: windowOf(live.map(({ message }) => message)),
     experiment: { id: experiment.id, flagKey: experiment.flagKey, weights: arms, arms: armEntries },
   };
 }

@@ -75,6 +75,7 @@ export class DeliveryService {
     const folded = foldHistory(user.rows, set);
     const ctx = contextOf(set);
     return set.entries.flatMap((entry) => {
+      if (now < entry.window.from || now >= entry.window.until) return [];
       const deliverable = deliverableFor(entry, user.profile.distinctId);
       if (!deliverable) return [];
       const state = stateOf(entry, user, folded);

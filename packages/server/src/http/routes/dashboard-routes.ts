@@ -1,12 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { join, normalize, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { Services } from "../../compose.js";
+import { workspacePath } from "../workspace-path.js";
 
 /** The dashboard's build output (`npm run build -w @nudge/dashboard`). */
-export const dashboardDist = fileURLToPath(new URL("../../../../dashboard/dist/", import.meta.url));
+export const dashboardDist = `${workspacePath("packages", "dashboard", "dist")}/`;
 
 // Paths with handlers of their own: a missing one there is a real 404, never the SPA.
 const reserved = /^\/(?:api(?:\/|$)|docs(?:\/|$)|openapi\.json$|healthz(?:\/|$)|sdk|demo)/;
