@@ -1,4 +1,5 @@
 import type { Stores } from "../domain/stores.js";
+import { GroupCommit } from "./group-commit.js";
 import type { StorageHandle } from "./storage-handle.js";
 import { createDeliveryStore } from "./stores/delivery-store.js";
 import { createExperimentStore } from "./stores/experiment-store.js";
@@ -12,6 +13,7 @@ import { createTenancyStore } from "./stores/tenancy-store.js";
 
 export function createStores(storage: StorageHandle): Stores {
   const { db, capabilities } = storage;
+  const writer = new GroupCommit(db);
   return {
     tenancy: createTenancyStore(db),
     forProduct(productId) {
@@ -19,7 +21,7 @@ export function createStores(storage: StorageHandle): Stores {
         product: createProductStore(db, productId),
         messages: createMessageStore(db, capabilities, productId),
         delivery: createDeliveryStore(db, productId),
-        ingest: createIngestStore(db, capabilities, productId),
+        ingest: createIngestStore(db, capabilities, writer, productId),
         segments: createSegmentStore(db, productId),
         scores: createScoreStore(db, productId),
         stats: createStatsStore(db, productId),

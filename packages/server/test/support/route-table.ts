@@ -184,6 +184,14 @@ export const adminRoutes: AdminRoute[] = [
     body: () => ({ scores: [{ distinctId: "user-1", churnProb: 0.2 }] }),
   },
   {
+    method: "POST",
+    route: `${product}/segments/count`,
+    scope: "product",
+    write: false,
+    ok: 200,
+    body: () => ({ filter: segmentBody.filter }),
+  },
+  {
     method: "GET",
     route: members,
     scope: "organization",
@@ -232,6 +240,7 @@ export const pageRoutes: string[] = ["GET /", "GET /*"];
 export const nonAdminRoutes: string[] = [
   ...pageRoutes,
   "GET /healthz",
+  "GET /api/v1/setup",
   "POST /api/v1/setup",
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",

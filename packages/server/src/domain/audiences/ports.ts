@@ -8,6 +8,11 @@ export interface SegmentStore {
   delete(id: string): Promise<boolean>;
   /** Ids of messages whose audience is this segment. */
   usedBy(id: string): Promise<string[]>;
+  /** Pages through the product's people (linked anonymous ids excluded), `pageSize` at a time. */
+  eachUserPage(
+    pageSize: number,
+    visit: (users: { distinctId: string; traits: Record<string, unknown> }[]) => void,
+  ): Promise<void>;
 }
 
 export interface ScoreStore {

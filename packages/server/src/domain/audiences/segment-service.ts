@@ -1,3 +1,4 @@
+import { type Filter, matchFilter } from "@nudge/rules";
 import type { Segment, SegmentInput } from "@nudge/schema";
 import { AppError, notFound } from "../app-error.js";
 import type { Clock } from "../clock.js";
@@ -38,6 +39,20 @@ export class SegmentService {
     if (!updated) throw notFound("Segment");
     this.invalidation.publish(productId);
     return updated;
+  }
+
+  /**
+   * How many of the product's people a filter selects, evaluated with the same matchFilter the
+   * delivery rules use (segments are real-time filters over traits, not stored memberships).
+   */
+  async count(store: SegmentStore, filter: Filter): Promise<{ matched: number; total: number }> {
+    let matched = 0;
+    let total = 0;
+    await store.eachUserPage(2000, (users) => {
+      total += users.length;
+      for (const user of users) if (matchFilter(filter, user.traits)) matched += 1;
+    });
+    return { matched, total };
   }
 
   /** A segment that a message still targets cannot be deleted: its audience would fail closed. */

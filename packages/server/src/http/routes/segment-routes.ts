@@ -1,4 +1,5 @@
-import { segmentInputSchema, segmentSchema } from "@nudge/schema";
+import type { Filter } from "@nudge/rules";
+import { boundedFilterSchema, segmentInputSchema, segmentSchema } from "@nudge/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Services } from "../../compose.js";
@@ -48,6 +49,24 @@ export function segmentRoutes(services: Services): FastifyPluginAsyncZod {
         return reply
           .code(201)
           .send(await segments.create(productId, storeOf(productId), request.body));
+      },
+    );
+
+    app.post(
+      `${base}/count`,
+      {
+        schema: {
+          tags: ["audiences"],
+          summary: "How many users a filter matches now (for the segment builder)",
+          params: productParams,
+          body: z.strictObject({ filter: boundedFilterSchema }),
+          response: { 200: z.object({ matched: z.number().int(), total: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        const { productId } = request.params;
+        await requireProductAccess(services, request, productId, "read");
+        return segments.count(storeOf(productId), request.body.filter as Filter);
       },
     );
 

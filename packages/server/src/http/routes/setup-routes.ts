@@ -1,11 +1,27 @@
 import { setupResultSchema, setupSchema } from "@nudge/schema";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { Services } from "../../compose.js";
 import { runSetup } from "../../domain/tenancy/setup-service.js";
 import { setSessionCookie } from "../session-cookie.js";
 
 export function setupRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      "/api/v1/setup",
+      {
+        schema: {
+          tags: ["tenancy"],
+          summary: "Whether first-run setup is still possible (no account exists yet)",
+          response: { 200: z.object({ needed: z.boolean() }) },
+        },
+      },
+      async (_request, reply) => {
+        const needed = (await services.stores.tenancy.countAccounts()) === 0;
+        return reply.header("cache-control", "no-store").send({ needed });
+      },
+    );
+
     app.post(
       "/api/v1/setup",
       {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { IngestStore } from "../../domain/ingest/ports.js";
+import type { GroupCommit } from "../group-commit.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { parseJson } from "./rows.js";
@@ -9,6 +10,7 @@ import { lockUser } from "./user-rows.js";
 export function createIngestStore(
   db: Kysely<Database>,
   capabilities: Capabilities,
+  writer: GroupCommit,
   productId: string,
 ): IngestStore {
   return {
@@ -40,8 +42,9 @@ export function createIngestStore(
     },
 
     async write({ events, interactions, milestones, receivedAt }) {
-      // One transaction: a batch is stored whole or not at all, and is durable once we answer.
-      return db.transaction().execute(async (trx) => {
+      // One transaction (shared with concurrent batches by group commit): a batch is stored
+      // whole or not at all, and is durable once we answer.
+      return writer.submit(async (trx) => {
         let accepted = 0;
         if (events.length > 0) {
           const result = await trx

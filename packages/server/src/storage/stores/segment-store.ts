@@ -83,6 +83,25 @@ export function createSegmentStore(db: Kysely<Database>, productId: string): Seg
         .executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
+    async eachUserPage(pageSize, visit) {
+      let after = "";
+      for (;;) {
+        // Keyset pagination on the primary key: each page is one index range scan.
+        const rows = await db
+          .selectFrom("users")
+          .select(["distinct_id", "traits"])
+          .where("product_id", "=", productId)
+          .where("merged_into", "is", null)
+          .where("distinct_id", ">", after)
+          .orderBy("distinct_id")
+          .limit(pageSize)
+          .execute();
+        if (rows.length === 0) return;
+        visit(rows.map((r) => ({ distinctId: r.distinct_id, traits: parseJson(r.traits, {}) })));
+        after = rows.at(-1)!.distinct_id;
+      }
+    },
+
     async usedBy(id) {
       // Messages keep their audience in a JSON document; the id is specific enough to match.
       const rows = await db
