@@ -1,10 +1,26 @@
 import type { Kysely } from "kysely";
-import type { IngestStore } from "../../domain/ingest/ports.js";
+import type { IngestBatch, IngestStore } from "../../domain/ingest/ports.js";
 import type { GroupCommit } from "../group-commit.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { parseJson } from "./rows.js";
 import { lockUser } from "./user-rows.js";
+
+/**
+ * Event names written recently, per product: `event_names` only feeds the editor's trigger
+ * suggestions, so refreshing a name more than once a minute is wasted write work on the hot
+ * ingest path. Noted only after the batch committed.
+ */
+const recentlySeen = {
+  written: new Map<string, number>(),
+  fresh(productId: string, name: string, now: number): boolean {
+    return (this.written.get(`${productId}\u0000${name}`) ?? 0) > now - 60_000;
+  },
+  note(productId: string, name: string, now: number): void {
+    if (this.written.size > 50_000) this.written.clear();
+    this.written.set(`${productId}\u0000${name}`, now);
+  },
+};
 
 /** Client writes of one product: events, interactions, milestones, identities. */
 export function createIngestStore(
@@ -13,6 +29,78 @@ export function createIngestStore(
   writer: GroupCommit,
   productId: string,
 ): IngestStore {
+  /** One transaction (shared with concurrent batches by group commit): all or nothing, durable once answered. */
+  function writeBatch({ events, interactions, milestones, receivedAt }: IngestBatch) {
+    return writer.submit(async (trx) => {
+      let accepted = 0;
+      if (events.length > 0) {
+        const result = await trx
+          .insertInto("events")
+          .values(
+            events.map((e) => ({
+              product_id: productId,
+              uuid: e.uuid,
+              event: e.event,
+              distinct_id: e.distinctId,
+              properties: JSON.stringify(e.properties),
+              ts: e.ts,
+              received_at: receivedAt,
+            })),
+          )
+          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
+          .executeTakeFirst();
+        accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      if (interactions.length > 0) {
+        const result = await trx
+          .insertInto("interactions")
+          .values(
+            interactions.map((i) => ({
+              product_id: productId,
+              uuid: i.uuid,
+              message_id: i.messageId,
+              distinct_id: i.distinctId,
+              type: i.type,
+              step: i.step,
+              variant_key: i.variantKey,
+              ts: i.ts,
+              received_at: receivedAt,
+            })),
+          )
+          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
+          .executeTakeFirst();
+        if (events.length === 0) accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+      // Sorted, so concurrent transactions lock the rows in one order (no deadlocks); names
+      // refreshed in the last minute are skipped, since last_seen only feeds suggestions.
+      const names = [...new Set(events.map((e) => e.event))]
+        .filter((name) => !recentlySeen.fresh(productId, name, receivedAt))
+        .sort();
+      if (names.length > 0) {
+        await trx
+          .insertInto("event_names")
+          .values(names.map((name) => ({ product_id: productId, name, last_seen: receivedAt })))
+          .onConflict((oc) =>
+            oc.columns(["product_id", "name"]).doUpdateSet({ last_seen: receivedAt }),
+          )
+          .execute();
+      }
+      for (const { distinctId, name } of milestones) {
+        const user = await lockUser(trx, capabilities, productId, distinctId, receivedAt);
+        const reached = parseJson<string[]>(user.milestones, []);
+        if (reached.includes(name)) continue;
+        await trx
+          .updateTable("users")
+          .set({ milestones: JSON.stringify([...reached, name]), updated_at: receivedAt })
+          .where("product_id", "=", productId)
+          .where("distinct_id", "=", distinctId)
+          .execute();
+      }
+      const total = events.length > 0 ? events.length : interactions.length;
+      return { accepted, duplicates: total - accepted };
+    });
+  }
+
   return {
     productId,
 
@@ -42,72 +130,9 @@ export function createIngestStore(
     },
 
     async write({ events, interactions, milestones, receivedAt }) {
-      // One transaction (shared with concurrent batches by group commit): a batch is stored
-      // whole or not at all, and is durable once we answer.
-      return writer.submit(async (trx) => {
-        let accepted = 0;
-        if (events.length > 0) {
-          const result = await trx
-            .insertInto("events")
-            .values(
-              events.map((e) => ({
-                product_id: productId,
-                uuid: e.uuid,
-                event: e.event,
-                distinct_id: e.distinctId,
-                properties: JSON.stringify(e.properties),
-                ts: e.ts,
-                received_at: receivedAt,
-              })),
-            )
-            .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-            .executeTakeFirst();
-          accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
-        }
-        if (interactions.length > 0) {
-          const result = await trx
-            .insertInto("interactions")
-            .values(
-              interactions.map((i) => ({
-                product_id: productId,
-                uuid: i.uuid,
-                message_id: i.messageId,
-                distinct_id: i.distinctId,
-                type: i.type,
-                step: i.step,
-                variant_key: i.variantKey,
-                ts: i.ts,
-                received_at: receivedAt,
-              })),
-            )
-            .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-            .executeTakeFirst();
-          if (events.length === 0) accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
-        }
-        const names = [...new Set(events.map((e) => e.event))];
-        if (names.length > 0) {
-          await trx
-            .insertInto("event_names")
-            .values(names.map((name) => ({ product_id: productId, name, last_seen: receivedAt })))
-            .onConflict((oc) =>
-              oc.columns(["product_id", "name"]).doUpdateSet({ last_seen: receivedAt }),
-            )
-            .execute();
-        }
-        for (const { distinctId, name } of milestones) {
-          const user = await lockUser(trx, capabilities, productId, distinctId, receivedAt);
-          const reached = parseJson<string[]>(user.milestones, []);
-          if (reached.includes(name)) continue;
-          await trx
-            .updateTable("users")
-            .set({ milestones: JSON.stringify([...reached, name]), updated_at: receivedAt })
-            .where("product_id", "=", productId)
-            .where("distinct_id", "=", distinctId)
-            .execute();
-        }
-        const total = events.length > 0 ? events.length : interactions.length;
-        return { accepted, duplicates: total - accepted };
-      });
+      const written = await writeBatch({ events, interactions, milestones, receivedAt });
+      for (const e of events) recentlySeen.note(productId, e.event, receivedAt);
+      return written;
     },
 
     async identify({ distinctId, traits, anonymousId, now }) {
