@@ -22,6 +22,7 @@ import { memberRoutes } from "./routes/member-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { productRoutes } from "./routes/product-routes.js";
 import { scoreRoutes } from "./routes/score-routes.js";
+import { sdkRoutes } from "./routes/sdk-routes.js";
 import { segmentRoutes } from "./routes/segment-routes.js";
 import { setupRoutes } from "./routes/setup-routes.js";
 
@@ -99,6 +100,7 @@ export async function createApp(
     insightRoutes,
     experimentRoutes,
     clientRoutes,
+    sdkRoutes,
     dashboardRoutes,
   ]) {
     await app.register(routes(services));

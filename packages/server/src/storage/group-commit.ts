@@ -44,7 +44,7 @@ export class GroupCommit {
             for (const job of group) out.push(await job.run(trx));
             return out;
           });
-          group.forEach((job, i) => job.resolve(results[i]));
+          for (const [i, job] of group.entries()) job.resolve(results[i]);
         } catch {
           for (const job of group) {
             try {

@@ -234,7 +234,18 @@ export const adminRoutes: AdminRoute[] = [
  * Pages for people, not API routes: the dashboard SPA (static files, and index.html for its
  * client-side routes). They hold no tenant data and are left out of the OpenAPI document.
  */
-export const pageRoutes: string[] = ["GET /", "GET /*"];
+export const pageRoutes: string[] = [
+  "GET /",
+  "GET /*",
+  // The browser SDK bundles and the demo host page: static files, no tenant data.
+  "GET /sdk.js",
+  "GET /sdk.esm.js",
+  "GET /sdk/:version/nudge.js",
+  "GET /demo",
+  "GET /demo*",
+  "GET /demo.css",
+  "GET /demo.js",
+];
 
 /** Registered routes that are not admin routes: public, or for the client API (publishable key). */
 export const nonAdminRoutes: string[] = [

@@ -25,6 +25,8 @@ const clientCors: FastifyCorsOptions = {
   origin: "*",
   methods: ["GET", "POST"],
   allowedHeaders: ["authorization", "x-api-key", "content-type"],
+  // Lets the SDK read Retry-After on a cross-origin 429 and back off as asked.
+  exposedHeaders: ["retry-after"],
   maxAge: 86_400,
 };
 

@@ -34,7 +34,7 @@ export function dashboardRoutes(
         return reply
           .code(503)
           .header("cache-control", "no-store")
-          .type("text/html")
+          .type("text/html; charset=utf-8")
           .send(notBuiltPage);
       }
       const file = path === "/" ? null : staticFile(root, path);
