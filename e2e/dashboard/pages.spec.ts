@@ -143,6 +143,7 @@ test("segments", async ({ page }) => {
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Edit Pro customers" }).click();
   await expect(page.getByTestId("filter-condition")).toHaveCount(2);
+  await expect(page.getByTestId("segment-match-count")).toHaveText("1 of 3 users match right now");
   await screenshot(page, "segment-editor");
   await expectNoSeriousA11yViolations(page);
 });

@@ -78,6 +78,23 @@ export async function seedProduct(url: string) {
   });
   expect(segment.status).toBe(201);
 
+  // Three identified users, one of whom is a "Pro customer" (pro plan, ≥ 5 seats).
+  for (const [distinctId, traits] of [
+    ["ana", { plan: "pro", seats: 10 }],
+    ["ben", { plan: "pro", seats: 2 }],
+    ["cy", { plan: "free", seats: 8 }],
+  ] as const) {
+    const res = await fetch(`${url}/api/v1/identify`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tenant.publishableKey}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ distinctId, traits }),
+    });
+    expect(res.status, await res.text()).toBe(204);
+  }
+
   // Two weeks of interactions with the tour, sent as a site would (publishable key).
   const now = Date.now();
   const track = async (type: string, user: number, day: number, step = 0) => {

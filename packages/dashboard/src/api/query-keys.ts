@@ -13,5 +13,7 @@ export const queryKeys = {
   eventNames: (pid: string) => ["products", pid, "event-names"] as const,
   keys: (pid: string) => ["products", pid, "keys"] as const,
   segments: (pid: string) => ["products", pid, "segments"] as const,
+  segmentCount: (pid: string, filter: string) =>
+    ["products", pid, "segments", "count", filter] as const,
   members: (orgId: string) => ["organizations", orgId, "members"] as const,
 };

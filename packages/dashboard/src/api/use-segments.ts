@@ -1,4 +1,4 @@
-import type { Segment, SegmentInput } from "@nudge/schema";
+import type { Filter, Segment, SegmentInput } from "@nudge/schema";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, productPath } from "./client";
 import { queryKeys } from "./query-keys";
@@ -8,6 +8,22 @@ export function useSegments(productId: string) {
     queryKey: queryKeys.segments(productId),
     queryFn: async ({ signal }) =>
       (await api<{ items: Segment[] }>(productPath(productId, "/segments"), { signal })).items,
+  });
+}
+
+/** How many users a (valid) filter matches now; null filter = nothing to count yet. */
+export function useSegmentCount(productId: string, filter: Filter | null) {
+  const key = filter ? JSON.stringify(filter) : "";
+  return useQuery({
+    queryKey: queryKeys.segmentCount(productId, key),
+    enabled: filter !== null,
+    staleTime: 30_000,
+    queryFn: ({ signal }) =>
+      api<{ matched: number; total: number }>(productPath(productId, "/segments/count"), {
+        method: "POST",
+        body: { filter },
+        signal,
+      }),
   });
 }
 

@@ -9,6 +9,7 @@ import { FormError } from "../../ui/form-error";
 import { issuesToFieldMap } from "../../ui/zod-errors";
 import { FilterBuilder } from "./filter-builder";
 import { newLeaf } from "./filter-model";
+import { MatchCount } from "./match-count";
 
 export function SegmentModal({
   segment,
@@ -88,6 +89,7 @@ export function SegmentModal({
               path="filter"
               disabled={!canWrite}
             />
+            <MatchCount productId={product.id} filter={filter} />
             <Text size="xs" c="dimmed">
               Traits come from identify(). Equality is exact: the text “1” is not the number 1.
             </Text>
