@@ -17,7 +17,7 @@ export function MessagesTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
-            <Table.Th w={90}>Status</Table.Th>
+            <Table.Th w={104}>Status</Table.Th>
             <Table.Th w={104}>Steps</Table.Th>
             <Table.Th w={76} ta="right" visibleFrom="lg">
               Priority
