@@ -1,5 +1,5 @@
 import type { MessageStatus } from "@nudge/schema";
-import type { StatRow, StatsStore } from "./ports.js";
+import type { DailyRow, StatsStore } from "./ports.js";
 
 const types = ["impression", "dismiss", "cta_click", "complete"] as const;
 type Counts = Record<(typeof types)[number], number>;
@@ -43,27 +43,13 @@ export async function messageStats(
     add(counts, row.type, row.count);
     add(users, row.type, row.users);
   }
-  const days = new Map<number, Counts>();
-  for (const row of daily) {
-    const c = days.get(row.day) ?? zero();
-    add(c, row.type, row.count);
-    days.set(row.day, c);
-  }
-  const byStep = new Map<number, Counts>();
-  for (const row of steps) {
-    const c = byStep.get(row.step) ?? zero();
-    add(c, row.type, row.count);
-    byStep.set(row.step, c);
-  }
+  const byStep = countsBy(steps, (row) => row.step);
   return {
     messageId,
     counts,
     users,
     rates: ratesOf(counts),
-    daily: [...days.entries()].map(([day, c]) => ({
-      date: new Date(day * dayMs).toISOString().slice(0, 10),
-      counts: c,
-    })),
+    daily: dailySeries(daily),
     steps: [...byStep.entries()]
       .sort(([a], [b]) => a - b)
       .map(([step, c]) => ({ step, counts: c })),
@@ -84,18 +70,7 @@ export async function productStats(
   since: number,
 ): Promise<ProductStats> {
   const [totals, daily] = await Promise.all([store.totals(null, since), store.daily(null, since)]);
-  const perMessage = new Map<string, Counts>();
-  for (const row of totals as StatRow[]) {
-    const c = perMessage.get(row.messageId) ?? zero();
-    add(c, row.type, row.count);
-    perMessage.set(row.messageId, c);
-  }
-  const days = new Map<number, Counts>();
-  for (const row of daily) {
-    const c = days.get(row.day) ?? zero();
-    add(c, row.type, row.count);
-    days.set(row.day, c);
-  }
+  const perMessage = countsBy(totals, (row) => row.messageId);
   const messages = [...perMessage.entries()].map(([messageId, c]) => ({
     messageId,
     counts: c,
@@ -106,9 +81,28 @@ export async function productStats(
     active: statusCounts.active,
     impressions: messages.reduce((sum, m) => sum + m.counts.impression, 0),
     messages,
-    daily: [...days.entries()].map(([day, c]) => ({
-      date: new Date(day * dayMs).toISOString().slice(0, 10),
-      counts: c,
-    })),
+    daily: dailySeries(daily),
   };
+}
+
+/** Folds rows of (type, count) into one Counts per key, in first-seen order. */
+function countsBy<R extends { type: string; count: number }, K>(
+  rows: R[],
+  keyOf: (row: R) => K,
+): Map<K, Counts> {
+  const out = new Map<K, Counts>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const c = out.get(key) ?? zero();
+    add(c, row.type, row.count);
+    out.set(key, c);
+  }
+  return out;
+}
+
+function dailySeries(rows: DailyRow[]): { date: string; counts: Counts }[] {
+  return [...countsBy(rows, (row) => row.day).entries()].map(([day, counts]) => ({
+    date: new Date(day * dayMs).toISOString().slice(0, 10),
+    counts,
+  }));
 }
