@@ -11,6 +11,8 @@ export { checkMinInterval } from "./checks/min-interval.js";
 export type { CheckInput, RuleCheck } from "./checks/read.js";
 export { checkSchedule } from "./checks/schedule.js";
 export { checkStatus } from "./checks/status.js";
+export { type AudienceGate, type AudienceSubject, compileAudience } from "./compile-audience.js";
+export { type CompiledFilter, compileFilter } from "./compile-filter.js";
 export { evaluate, isVisible, RULE_ORDER } from "./evaluate.js";
 export { checkFilter, type FilterResult, MAX_FILTER_DEPTH, matchFilter } from "./filter.js";
 export { fnv1a32 } from "./fnv1a32.js";

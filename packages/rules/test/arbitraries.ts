@@ -109,7 +109,7 @@ export const nearNow = fc.oneof(
 
 const isoNearNow = nearNow.map((t) => new Date(t).toISOString());
 
-const audienceArb: fc.Arbitrary<Audience> = fc.oneof(
+export const audienceArb: fc.Arbitrary<Audience> = fc.oneof(
   fc.record(
     {
       type: fc.constant("score" as const),

@@ -1,4 +1,13 @@
-import { type AttentionBudget, type Filter, parseInstant, type RuleMessage } from "@nudge/rules";
+import {
+  type AttentionBudget,
+  type AudienceGate,
+  type CompiledFilter,
+  compileAudience,
+  type EvalContext,
+  type Filter,
+  parseInstant,
+  type RuleMessage,
+} from "@nudge/rules";
 import type { Experiment, Message } from "@nudge/schema";
 import type { ActiveSetSource } from "./ports.js";
 
@@ -6,7 +15,16 @@ import type { ActiveSetSource } from "./ports.js";
 export interface Deliverable {
   rule: RuleMessage;
   json: string;
+  /**
+   * The audience compiled against the set's segments and thresholds: false means the audience
+   * rule fails for sure, so the hot path skips the full rules (see compileAudience).
+   */
+  gate: AudienceGate;
 }
+
+/** Compiles a deliverable's audience gate; outside a set, nothing is known and all pass. */
+type GateOf = (rule: RuleMessage) => AudienceGate;
+const passAll: GateOf = () => () => true;
 
 /** One arm of an experiment as delivered. */
 export interface ArmEntry extends Deliverable {
@@ -52,6 +70,35 @@ export interface ActiveSet {
   budgetExempt: Set<string>;
   /** topN → score threshold, for every topN an active audience uses. */
   thresholds: Map<number, number>;
+  /** What the rules read besides the user, built once per set rather than per request. */
+  context: EvalContext;
+  /** The entries live in [from, until): see entriesLiveAt. */
+  live: { from: number; until: number; entries: CampaignEntry[] };
+}
+
+/**
+ * The entries whose schedule window contains `now`, in priority order. Most of a product's
+ * messages are usually ended or upcoming; this drops them once per window edge instead of
+ * testing each one on every request. The cached slot is valid between the nearest edges around
+ * the instant it was computed for, so it is right for any `now`, even one that moves back.
+ */
+export function entriesLiveAt(set: ActiveSet, now: number): CampaignEntry[] {
+  if (now >= set.live.from && now < set.live.until) return set.live.entries;
+  let from = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  const entries: CampaignEntry[] = [];
+  for (const entry of set.entries) {
+    const w = entry.window;
+    if (now < w.from) until = Math.min(until, w.from);
+    else if (now >= w.until) from = Math.max(from, w.until);
+    else {
+      from = Math.max(from, w.from);
+      until = Math.min(until, w.until);
+      entries.push(entry);
+    }
+  }
+  set.live = { from, until, entries };
+  return entries;
 }
 
 export function topNsOf(messages: Message[]): number[] {
@@ -67,6 +114,16 @@ export function buildActiveSet(
   source: ActiveSetSource,
   thresholds: Map<number, number>,
 ): ActiveSet {
+  const segments = Object.fromEntries(source.segments.map((s) => [s.id, s.filter as Filter]));
+  const attentionBudget = source.product?.attentionBudget ?? null;
+  const context: EvalContext = {
+    segments,
+    topNThreshold: (topN) => thresholds.get(topN) ?? Number.POSITIVE_INFINITY,
+    attentionBudget,
+    enforcer: "server",
+  };
+  const compiledSegments = new Map<string, CompiledFilter>();
+  const gateOf: GateOf = (rule) => compileAudience(rule.audience, context, compiledSegments);
   const byId = new Map(source.messages.map((m) => [m.id, m]));
   const campaignOf = new Map<string, string>();
   const budgetExempt = new Set(source.budgetExemptIds);
@@ -74,7 +131,7 @@ export function buildActiveSet(
   const entries: CampaignEntry[] = [];
   const grouped = new Set<string>();
   for (const experiment of source.experiments) {
-    const entry = experimentEntry(experiment, byId);
+    const entry = experimentEntry(experiment, byId, gateOf);
     for (const arm of experiment.arms) {
       campaignOf.set(arm.messageId, experiment.controlMessageId);
       grouped.add(arm.messageId);
@@ -82,18 +139,21 @@ export function buildActiveSet(
     if (entry) entries.push(entry);
   }
   for (const m of source.messages) {
-    if (m.status === "active" && !grouped.has(m.id)) entries.push(toEntry(m));
+    if (m.status === "active" && !grouped.has(m.id)) entries.push(toEntry(m, gateOf));
   }
   entries.sort((a, b) => b.priority - a.priority || (a.key < b.key ? 1 : -1));
   return {
     productId,
     autoRender: source.product?.autoRender ?? false,
-    attentionBudget: source.product?.attentionBudget ?? null,
+    attentionBudget,
     entries,
-    segments: Object.fromEntries(source.segments.map((s) => [s.id, s.filter as Filter])),
+    segments,
     campaignOf,
     budgetExempt,
     thresholds,
+    context,
+    // Empty range: the first request computes it.
+    live: { from: 0, until: 0, entries: [] },
   };
 }
 
@@ -125,11 +185,13 @@ function clientFields(m: Message) {
   return { id, name, priority, trigger, frequency, appearance, schedule, steps };
 }
 
-export function toEntry(message: Message): CampaignEntry {
+export function toEntry(message: Message, gateOf: GateOf = passAll): CampaignEntry {
+  const rule = ruleOf(message);
   return {
     key: message.id,
     priority: message.priority,
-    rule: ruleOf(message),
+    rule,
+    gate: gateOf(rule),
     triggerType: message.trigger.type,
     milestone: message.trigger.type === "milestone" ? message.trigger.milestone : null,
     json: JSON.stringify(clientFields(message)),
@@ -142,7 +204,11 @@ export function toEntry(message: Message): CampaignEntry {
  * The arms of an experiment as one campaign under its control's id (SPEC §5): the `variants`
  * map holds the live arms; each arm's JSON is pre-serialised with itself as `assignedVariant`.
  */
-function experimentEntry(experiment: Experiment, byId: Map<string, Message>): CampaignEntry | null {
+function experimentEntry(
+  experiment: Experiment,
+  byId: Map<string, Message>,
+  gateOf: GateOf,
+): CampaignEntry | null {
   const control = byId.get(experiment.controlMessageId);
   const present = experiment.arms.flatMap((arm) => {
     const message = byId.get(arm.messageId);
@@ -162,26 +228,32 @@ function experimentEntry(experiment: Experiment, byId: Map<string, Message>): Ca
     ]),
   );
   const arms = experiment.arms.map(({ key, weight }) => ({ key, weight }));
-  const armEntries: ArmEntry[] = present.map(({ arm, message }) => ({
-    key: arm.key,
-    weight: arm.weight,
-    live: message.status === "active",
-    rule: ruleOf(message),
-    json: JSON.stringify({
-      ...clientFields(message),
-      id: control.id,
-      experimentId: experiment.id,
-      flagKey: experiment.flagKey,
-      variants,
-      arms,
-      assignedVariant: arm.key,
-    }),
-  }));
+  const armEntries: ArmEntry[] = present.map(({ arm, message }) => {
+    const rule = ruleOf(message);
+    return {
+      key: arm.key,
+      weight: arm.weight,
+      live: message.status === "active",
+      rule,
+      gate: gateOf(rule),
+      json: JSON.stringify({
+        ...clientFields(message),
+        id: control.id,
+        experimentId: experiment.id,
+        flagKey: experiment.flagKey,
+        variants,
+        arms,
+        assignedVariant: arm.key,
+      }),
+    };
+  });
   const lead = live[0]!.message;
+  const leadRule = ruleOf(lead);
   return {
     key: control.id,
     priority: Math.max(...live.map(({ message }) => message.priority)),
-    rule: ruleOf(lead),
+    rule: leadRule,
+    gate: gateOf(leadRule),
     triggerType: lead.trigger.type,
     milestone: lead.trigger.type === "milestone" ? lead.trigger.milestone : null,
     json: armEntries.find((a) => a.live)!.json,

@@ -1,14 +1,18 @@
 import {
   assignArm,
   bucketOf,
-  type EvalContext,
   type Evaluation,
   evaluate,
   isVisible,
   type UserState,
 } from "@nudge/rules";
 import type { Clock } from "../clock.js";
-import type { ActiveSet, CampaignEntry, Deliverable } from "./active-set.js";
+import {
+  type ActiveSet,
+  type CampaignEntry,
+  type Deliverable,
+  entriesLiveAt,
+} from "./active-set.js";
 import type { ActiveSetCache } from "./active-set-cache.js";
 import type { DeliveryStore, HistoryRow, UserProfile } from "./ports.js";
 import { emptyHistory, foldHistory } from "./user-state.js";
@@ -73,14 +77,17 @@ export class DeliveryService {
     now: number,
   ): (Deliverable & { entry: CampaignEntry })[] {
     const folded = foldHistory(user.rows, set);
-    const ctx = contextOf(set);
-    return set.entries.flatMap((entry) => {
-      if (now < entry.window.from || now >= entry.window.until) return [];
-      const deliverable = deliverableFor(entry, user.profile.distinctId);
-      if (!deliverable) return [];
+    const { profile } = user;
+    const visible: (Deliverable & { entry: CampaignEntry })[] = [];
+    // A plain loop: this runs for every active campaign on every request.
+    for (const entry of entriesLiveAt(set, now)) {
+      const deliverable = deliverableFor(entry, profile.distinctId);
+      if (!deliverable || !deliverable.gate(profile)) continue;
       const state = stateOf(entry, user, folded);
-      return isVisible(deliverable.rule, state, ctx, now) ? [{ ...deliverable, entry }] : [];
-    });
+      if (isVisible(deliverable.rule, state, set.context, now))
+        visible.push({ ...deliverable, entry });
+    }
+    return visible;
   }
 
   /** The full rule trace for one campaign: what "Why isn't it showing?" displays. */
@@ -88,7 +95,7 @@ export class DeliveryService {
     return evaluate(
       entry.rule,
       stateOf(entry, user, foldHistory(user.rows, set)),
-      contextOf(set),
+      set.context,
       now,
     );
   }
@@ -118,13 +125,4 @@ export function deliverableFor(entry: CampaignEntry, distinctId: string): Delive
   const key = assignArm(weights, bucketOf(flagKey, distinctId));
   const arm = arms.find((a) => a.key === key);
   return arm?.live ? arm : null;
-}
-
-function contextOf(set: ActiveSet): EvalContext {
-  return {
-    segments: set.segments,
-    topNThreshold: (topN) => set.thresholds.get(topN) ?? Number.POSITIVE_INFINITY,
-    attentionBudget: set.attentionBudget,
-    enforcer: "server",
-  };
 }

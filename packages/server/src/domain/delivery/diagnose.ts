@@ -39,7 +39,8 @@ export async function runDiagnosis(
   const topN = message.audience?.type === "score" ? message.audience.topN : undefined;
   if (topN !== undefined && !set.thresholds.has(topN)) {
     const thresholds = new Map(set.thresholds).set(topN, await store.scoreThreshold(topN));
-    set = { ...set, thresholds };
+    const topNThreshold = (n: number) => thresholds.get(n) ?? Number.POSITIVE_INFINITY;
+    set = { ...set, thresholds, context: { ...set.context, topNThreshold } };
   }
   return diagnose(delivery, set, message, user, input, now);
 }
