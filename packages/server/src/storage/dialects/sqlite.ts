@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
+import { cachingStatements } from "./statement-cache.js";
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for tests. */
@@ -21,7 +22,9 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
   sqlite.pragma("busy_timeout = 5000");
   // Measured on these machines: a large page cache makes the cap lookup 5–10× faster.
   sqlite.pragma("cache_size = -131072");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  });
   return {
     db,
     capabilities: { rowLocks: false, listenNotify: false },

@@ -1,6 +1,7 @@
 import type { Segment } from "@nudge/schema";
 import { type Kysely, sql } from "kysely";
 import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
+import { precompile } from "../precompiled.js";
 import type { Database, UsersTable } from "../tables.js";
 import { toExperiment } from "./experiment-store.js";
 import { toMessage } from "./message-store.js";
@@ -51,20 +52,12 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     },
 
     async history(distinctId, now): Promise<HistoryRow[]> {
-      const rows = await db
-        .selectFrom("interactions")
-        .select([
-          "message_id",
-          "type",
-          (eb) => eb.fn.countAll<number>().as("n"),
-          (eb) => eb.fn.max("ts").as("last"),
-          sql<number>`sum(case when ts > ${now - day} then 1 else 0 end)`.as("n_day"),
-          sql<number>`sum(case when ts > ${now - 7 * day} then 1 else 0 end)`.as("n_week"),
-        ])
-        .where("product_id", "=", productId)
-        .where("distinct_id", "=", distinctId)
-        .groupBy(["message_id", "type"])
-        .execute();
+      const rows = await hotReadsOf(db).history({
+        productId,
+        distinctId,
+        dayAgo: now - day,
+        weekAgo: now - 7 * day,
+      });
       return rows.map((r) => ({
         messageId: r.message_id,
         type: r.type,
@@ -92,13 +85,54 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
   };
 }
 
-function findUser(db: Kysely<Database>, productId: string, distinctId: string) {
-  return db
-    .selectFrom("users")
-    .selectAll()
-    .where("product_id", "=", productId)
-    .where("distinct_id", "=", distinctId)
-    .executeTakeFirst();
+async function findUser(db: Kysely<Database>, productId: string, distinctId: string) {
+  const [row] = await hotReadsOf(db).user({ productId, distinctId });
+  return row;
+}
+
+type HotReads = ReturnType<typeof compileHotReads>;
+const hotReads = new WeakMap<Kysely<Database>, HotReads>();
+
+/** The two reads of every `/messages/active` request, compiled once per database. */
+function hotReadsOf(db: Kysely<Database>): HotReads {
+  let reads = hotReads.get(db);
+  if (!reads) {
+    reads = compileHotReads(db);
+    hotReads.set(db, reads);
+  }
+  return reads;
+}
+
+function compileHotReads(db: Kysely<Database>) {
+  return {
+    user: precompile<Database, { productId: string; distinctId: string }, UsersTable>(db, (p) =>
+      db
+        .selectFrom("users")
+        .selectAll()
+        .where("product_id", "=", p("productId"))
+        .where("distinct_id", "=", p("distinctId")),
+    ),
+    // Grouped in SQL: a user's rows per (message, type) arrive as one row with its counts.
+    history: precompile<
+      Database,
+      { productId: string; distinctId: string; dayAgo: number; weekAgo: number },
+      { message_id: string; type: string; n: number; last: number; n_day: number; n_week: number }
+    >(db, (p) =>
+      db
+        .selectFrom("interactions")
+        .select([
+          "message_id",
+          "type",
+          (eb) => eb.fn.countAll<number>().as("n"),
+          (eb) => eb.fn.max<number>("ts").as("last"),
+          sql<number>`sum(case when ts > ${p("dayAgo")} then 1 else 0 end)`.as("n_day"),
+          sql<number>`sum(case when ts > ${p("weekAgo")} then 1 else 0 end)`.as("n_week"),
+        ])
+        .where("product_id", "=", p("productId"))
+        .where("distinct_id", "=", p("distinctId"))
+        .groupBy(["message_id", "type"]),
+    ),
+  };
 }
 
 export function toProfile(row: UsersTable): UserProfile {
