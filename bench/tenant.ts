@@ -1,5 +1,5 @@
 import { compose } from "../packages/server/src/compose.js";
-import type { Config, StorageConfig } from "../packages/server/src/config.js";
+import { type Config, loadConfig, type StorageConfig } from "../packages/server/src/config.js";
 import { provisionTenant } from "../packages/server/src/domain/tenancy/setup-service.js";
 
 /** What a seeded database hands to the load phase. */
@@ -25,12 +25,10 @@ export interface Seeded {
  */
 export async function provisionBenchTenant(storage: StorageConfig) {
   const config: Config = {
+    ...loadConfig({ LOG_LEVEL: "warn" }),
     port: 0,
     host: "127.0.0.1",
     storage,
-    defaultPlanLimits: {},
-    trustProxy: false,
-    logLevel: "warn",
   };
   const services = await compose(config);
   try {

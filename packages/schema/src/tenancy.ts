@@ -74,6 +74,15 @@ export const productPatchSchema = z.strictObject({
 });
 export type ProductPatch = z.infer<typeof productPatchSchema>;
 
+/**
+ * A product's identity-verification secret: the key the customer's backend uses to compute
+ * `userHash = HMAC-SHA256(secret, distinctId)` (hex). Shown to owners, editors and secret keys.
+ */
+export const identitySecretSchema = z
+  .object({ secret: z.string(), createdAt: z.string() })
+  .meta({ id: "IdentitySecret" });
+export type IdentitySecret = z.infer<typeof identitySecretSchema>;
+
 export const keyTypes = ["publishable", "secret"] as const;
 export const keyTypeSchema = z.enum(keyTypes);
 export type KeyType = z.infer<typeof keyTypeSchema>;

@@ -61,7 +61,7 @@ export const init = guard((options: InitOptions): void => {
   const host = (options.host || scriptOrigin || location.origin).replace(/\/+$/, "");
   const mount = createMount();
   const client = createClient(
-    { apiKey: options.apiKey, host, ...(options.distinctId && { distinctId: options.distinctId }) },
+    { ...options, host },
     {
       transport: browserTransport(),
       local: safeStore(() => localStorage),

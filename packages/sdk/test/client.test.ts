@@ -285,6 +285,38 @@ describe("client: identity", () => {
   });
 });
 
+describe("client: identity verification", () => {
+  const hashOf = (url: string) => new URL(url).searchParams.get("user_hash");
+
+  it("sends the userHash given at init with the fetch and with every event", async () => {
+    const env = fakePlatform(() => activeList([]));
+    const verified = { ...options, distinctId: "user_7", userHash: "ab12" };
+    const client = createClient(verified, env.platform, createEmitter());
+    await settle();
+    expect(new URL(env.net.gets[0]!).searchParams.get("distinct_id")).toBe("user_7");
+    expect(hashOf(env.net.gets[0]!)).toBe("ab12");
+    client.milestone("paid");
+    await settle();
+    expect(env.net.events()[0]).toMatchObject({ distinctId: "user_7", userHash: "ab12" });
+  });
+
+  it("identify takes the new user's hash; reset forgets it", async () => {
+    const t = start([]);
+    await settle();
+    expect(hashOf(t.net.gets[0]!)).toBeNull();
+    await t.client.identify("user_42", { plan: "pro" }, "cd34");
+    const identify = t.net.posts.find((p) => p.url.includes("/identify"))!;
+    expect(identify.body).toMatchObject({ distinctId: "user_42", userHash: "cd34" });
+    expect(hashOf(t.net.gets.at(-1)!)).toBe("cd34");
+    t.client.reset();
+    await settle();
+    expect(hashOf(t.net.gets.at(-1)!)).toBeNull();
+    t.client.milestone("later");
+    await settle();
+    expect(t.net.events().at(-1)).not.toHaveProperty("userHash");
+  });
+});
+
 describe("client: after destroy()", () => {
   it("renders nothing when a late answer arrives", async () => {
     const t = start([message("late")]);

@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type { Config } from "./config.js";
 import { ScoreService } from "./domain/audiences/score-service.js";
 import { SegmentService } from "./domain/audiences/segment-service.js";
@@ -9,6 +10,8 @@ import { ExperimentService } from "./domain/experiments/experiment-service.js";
 import { IngestService } from "./domain/ingest/ingest-service.js";
 import { MessageService } from "./domain/messages/message-service.js";
 import type { Stores } from "./domain/stores.js";
+import { IdentitySecrets } from "./domain/tenancy/identity-secrets.js";
+import { IdentityVerifier } from "./domain/tenancy/identity-verifier.js";
 import { KeyResolver } from "./domain/tenancy/key-resolver.js";
 import { MemberService } from "./domain/tenancy/member-service.js";
 import { ProductService } from "./domain/tenancy/product-service.js";
@@ -17,6 +20,7 @@ import { openPostgres } from "./storage/dialects/postgres.js";
 import { openSqlite } from "./storage/dialects/sqlite.js";
 import { migrateToLatest } from "./storage/migrate.js";
 import { pgInvalidation } from "./storage/pg-invalidation.js";
+import { openRedis } from "./storage/redis.js";
 import type { StorageHandle } from "./storage/storage-handle.js";
 import { createStores } from "./storage/stores.js";
 
@@ -36,6 +40,10 @@ export interface Services {
   segments: SegmentService;
   scores: ScoreService;
   experiments: ExperimentService;
+  identitySecrets: IdentitySecrets;
+  identity: IdentityVerifier;
+  /** Shared rate-limit counters when REDIS_URL is set. */
+  redis: Redis | undefined;
   /** Resolves when the database answers; rejects when it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -64,6 +72,11 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
   const invalidation = shared ?? localInvalidation();
   const deliveryStore = (productId: string) => stores.forProduct(productId).delivery;
   const cache = new ActiveSetCache(deliveryStore, invalidation, clock);
+  const redis = config.redisUrl
+    ? await openRedis(config.redisUrl, {
+        warn: (message) => config.logLevel !== "silent" && console.warn(message),
+      })
+    : undefined;
   return {
     config,
     clock,
@@ -79,8 +92,12 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     segments: new SegmentService(clock, invalidation),
     scores: new ScoreService(clock, invalidation),
     experiments: new ExperimentService(clock, invalidation),
+    identitySecrets: new IdentitySecrets(clock, invalidation),
+    identity: new IdentityVerifier((id) => stores.forProduct(id), clock, invalidation),
+    redis,
     ping: () => storage.ping(),
     async close() {
+      await redis?.quit().catch(() => redis.disconnect());
       await shared?.stop();
       await storage.close();
     },

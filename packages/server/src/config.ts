@@ -1,6 +1,28 @@
 import { resolve } from "node:path";
 import { z } from "zod";
 
+const unitMs = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `"600/1m"` → 600 requests per minute; `"off"` → no limit (e.g. a CDN or proxy limits instead). */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, ctx): RateLimit | null => {
+      if (value === "off") return null;
+      const match = /^(\d+)\/(\d+)([smh])$/.exec(value.replace(/\s+/g, ""));
+      const max = Number(match?.[1]);
+      const span = Number(match?.[2]);
+      if (!match || max < 1 || span < 1) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'must be "<requests>/<window>" such as "600/1m" (s, m or h), or "off"',
+        });
+        return z.NEVER;
+      }
+      return { max, windowMs: span * unitMs[match[3] as keyof typeof unitMs] };
+    });
+
 /**
  * The only module that reads process.env. Every variable is documented in the README's
  * Configuration section; every default lets a first run need no configuration at all.
@@ -21,12 +43,46 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  NUDGE_REDIS_PREFIX: z.string().max(100).default("nudge:"),
+  // Defaults: generous enough that no real browser, office NAT or dashboard user meets them, low
+  // enough that one runaway client cannot take a node's capacity (about 1,000 req/s).
+  NUDGE_RATE_LIMIT_CLIENT_PER_KEY: rateLimit("60000/1m"),
+  NUDGE_RATE_LIMIT_CLIENT_PER_IP: rateLimit("1200/1m"),
+  NUDGE_RATE_LIMIT_ADMIN_PER_CREDENTIAL: rateLimit("1200/1m"),
+  NUDGE_RATE_LIMIT_ADMIN_PER_IP: rateLimit("2400/1m"),
+  NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit("10/15m"),
+  NUDGE_RATE_LIMIT_LOGIN_PER_IP: rateLimit("100/15m"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type StorageConfig =
   | { kind: "sqlite"; filename: string; synchronous: "full" | "normal" }
   | { kind: "postgres"; connectionString: string; poolSize: number; schema?: string };
+
+/** At most `max` requests per `windowMs`, counted in fixed windows. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** Each limit may be null (off). A request must pass every limit that applies to its route. */
+export interface RateLimits {
+  /** Client routes, per publishable (or secret) key: one product's whole traffic. */
+  clientPerKey: RateLimit | null;
+  clientPerIp: RateLimit | null;
+  /** Admin routes, per session or secret key. */
+  adminPerCredential: RateLimit | null;
+  adminPerIp: RateLimit | null;
+  /** Login and setup, per IP and email together: the brute-force throttle. */
+  loginPerEmail: RateLimit | null;
+  /** Login and setup, per IP over all emails: one address trying many accounts. */
+  loginPerIp: RateLimit | null;
+}
 
 export interface Config {
   port: number;
@@ -35,6 +91,11 @@ export interface Config {
   /** Limits for organizations that have none of their own; absent = unlimited. */
   defaultPlanLimits: { maxMessagesPerProduct?: number };
   trustProxy: boolean;
+  /** Set: rate-limit counters live in Redis, shared by every node; unset: in this process. */
+  redisUrl?: string;
+  /** Prefixes every Redis key, so several deployments (or test files) can share one Redis. */
+  redisPrefix: string;
+  rateLimits: RateLimits;
   logLevel: string;
 }
 
@@ -61,6 +122,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? {}
         : { maxMessagesPerProduct: e.NUDGE_MAX_MESSAGES_PER_PRODUCT },
     trustProxy: e.NUDGE_TRUST_PROXY,
+    ...(e.REDIS_URL === undefined ? {} : { redisUrl: e.REDIS_URL }),
+    redisPrefix: e.NUDGE_REDIS_PREFIX,
+    rateLimits: {
+      clientPerKey: e.NUDGE_RATE_LIMIT_CLIENT_PER_KEY,
+      clientPerIp: e.NUDGE_RATE_LIMIT_CLIENT_PER_IP,
+      adminPerCredential: e.NUDGE_RATE_LIMIT_ADMIN_PER_CREDENTIAL,
+      adminPerIp: e.NUDGE_RATE_LIMIT_ADMIN_PER_IP,
+      loginPerEmail: e.NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginPerIp: e.NUDGE_RATE_LIMIT_LOGIN_PER_IP,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -79,6 +79,7 @@ describe.each(dialects)("authentication and roles on %s", (dialect) => {
       message: await read(`products/${tenant.productId}/messages/${target.messageId}`),
       segment: await read(`products/${tenant.productId}/segments/${target.segmentId}`),
       experiment: await read(`products/${tenant.productId}/experiments/${target.experimentId}`),
+      identitySecret: await read(`products/${tenant.productId}/identity-secret`),
       products: await read("products", { cookie: owner }),
       messages: await read(`products/${tenant.productId}/messages?limit=200`),
       segments: await read(`products/${tenant.productId}/segments`),
@@ -307,7 +308,7 @@ describe.each(dialects)("authentication and roles on %s", (dialect) => {
       const target = await freshFor(r);
       const before = await snapshot(target);
       const res = await callRoute(t.app, r, target, { cookie: viewer });
-      if (r.write) {
+      if (r.write || r.editorOnly) {
         expectProblem(res, 403, "forbidden");
         expect(await snapshot(target)).toEqual(before);
       } else {

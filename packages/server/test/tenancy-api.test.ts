@@ -60,6 +60,7 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       segments: await read(`${product}/segments`),
       segment: await read(`${product}/segments/${ids.segmentId}`),
       experiment: await read(`${product}/experiments/${ids.experimentId}`),
+      identitySecret: await read(`${product}/identity-secret`),
       // last_used_at is bookkeeping written in the background, not tenant data.
       keys: keys.items.map((k) => ({ ...k, lastUsedAt: null })),
       members: await read(`organizations/${ids.organizationId}/members`, { cookie: session }),
@@ -71,7 +72,8 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
 
   function collectSecrets(value: unknown, into: Set<string>): Set<string> {
     if (typeof value === "string") {
-      if (/^(org|prd|msg|seg|key|acc|exp)_/.test(value) || /bravo/i.test(value)) into.add(value);
+      const ownId = /^(org|prd|msg|seg|key|acc|exp|idv)_/.test(value);
+      if (ownId || /bravo/i.test(value)) into.add(value);
     } else if (Array.isArray(value)) {
       for (const v of value) collectSecrets(v, into);
     } else if (value && typeof value === "object") {

@@ -31,7 +31,7 @@ export type Properties = Record<string, unknown>;
  * glue (dom/) call into it; everything environment-specific comes in through `platform`.
  */
 export function createClient(
-  options: { apiKey: string; host: string; distinctId?: string },
+  options: { apiKey: string; host: string; distinctId?: string; userHash?: string },
   platform: Platform,
   emitter: Emitter,
 ) {
@@ -43,8 +43,9 @@ export function createClient(
   const fail = (error: unknown) => emitter.emit("error", { error });
 
   let me: Identity = loadIdentity(local, `${ns}id`);
-  if (validId(options.distinctId) && options.distinctId !== me.id) {
-    me = saveIdentity(local, `${ns}id`, { id: options.distinctId, anon: false });
+  const { distinctId, userHash } = options;
+  if (validId(distinctId) && (distinctId !== me.id || userHash !== me.h)) {
+    me = saveIdentity(local, `${ns}id`, { id: distinctId, anon: false, h: userHash });
   }
   const queue = createQueue({
     store: local,
@@ -96,7 +97,11 @@ export function createClient(
     }
     lastFetch = Date.now();
     const res = await withRetry(() =>
-      transport.get(url(`messages/active?distinct_id=${encodeURIComponent(id)}`)),
+      transport.get(
+        url(
+          `messages/active?distinct_id=${encodeURIComponent(id)}${me.h ? `&user_hash=${me.h}` : ""}`,
+        ),
+      ),
     );
     if (res.status !== 200 || !isActiveResponse(res.body)) {
       throw new Error(`nudge: messages HTTP ${res.status}`);
@@ -119,6 +124,7 @@ export function createClient(
         uuid: uuid(),
         event,
         distinctId: me.id,
+        userHash: me.h,
         timestamp: new Date().toISOString(),
         ...(props && typeof props === "object" ? { properties: props } : {}),
       },
@@ -218,12 +224,13 @@ export function createClient(
       push("$milestone", { name }, true);
       signal("$milestone", { name });
     },
-    async identify(id: string, traits?: Properties): Promise<void> {
+    /** `userHash`: with identity verification on, `id`'s HMAC from your backend. */
+    async identify(id: string, traits?: Properties, userHash?: string): Promise<void> {
       if (!validId(id)) throw new TypeError("nudge: bad distinctId");
       const link = me.anon && me.id !== id ? { anonymousId: me.id } : {};
       if (me.id !== id) stopAll();
-      me = saveIdentity(local, `${ns}id`, { id, anon: false });
-      const body = JSON.stringify({ distinctId: id, ...(traits && { traits }), ...link });
+      me = saveIdentity(local, `${ns}id`, { id, anon: false, h: userHash });
+      const body = JSON.stringify({ distinctId: id, userHash, ...(traits && { traits }), ...link });
       // The link must exist before the fetch, so caps and milestones follow the person.
       const res = await withRetry(() => transport.post(url("identify"), body));
       if (res.status < 200 || res.status >= 300)

@@ -96,6 +96,8 @@ export interface SdkEvent {
   uuid: string;
   event: string;
   distinctId: string;
+  /** Proves `distinctId` when the product verifies identities. */
+  userHash?: string;
   properties?: Record<string, unknown>;
   /** ISO-8601: when it happened, so events sent late from the offline queue keep their time. */
   timestamp: string;
@@ -126,4 +128,9 @@ export interface InitOptions {
   autocapture?: boolean;
   /** Use this id instead of an anonymous one from the start. */
   distinctId?: string;
+  /**
+   * With identity verification on: `distinctId`'s hex HMAC-SHA256 under the product's identity
+   * secret, computed by your backend (never in the browser).
+   */
+  userHash?: string;
 }

@@ -4,7 +4,7 @@ import type { ExperimentStore } from "./experiments/ports.js";
 import type { IngestStore } from "./ingest/ports.js";
 import type { MessageStore } from "./messages/ports.js";
 import type { StatsStore } from "./stats/ports.js";
-import type { ProductStore, TenancyStore } from "./tenancy/ports.js";
+import type { IdentitySecretStore, ProductStore, TenancyStore } from "./tenancy/ports.js";
 
 /** Everything one product owns; the only way to reach product rows is through `forProduct`. */
 export interface ProductStores {
@@ -16,6 +16,7 @@ export interface ProductStores {
   scores: ScoreStore;
   stats: StatsStore;
   experiments: ExperimentStore;
+  identitySecret: IdentitySecretStore;
 }
 
 export interface Stores {

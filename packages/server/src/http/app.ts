@@ -11,11 +11,13 @@ import {
 } from "fastify-type-provider-zod";
 import type { Services } from "../compose.js";
 import { handleError, problemOf, sendProblem } from "./problem.js";
+import { registerRateLimits } from "./rate-limits.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { clientRoutes } from "./routes/client-routes.js";
 import { dashboardRoutes } from "./routes/dashboard-routes.js";
 import { experimentRoutes } from "./routes/experiment-routes.js";
 import { healthRoutes } from "./routes/health-routes.js";
+import { identityRoutes } from "./routes/identity-routes.js";
 import { insightRoutes } from "./routes/insight-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { memberRoutes } from "./routes/member-routes.js";
@@ -38,12 +40,20 @@ export async function createApp(
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: services.config.trustProxy,
+    // Admin bodies (a message with rich content, 10,000 scores) fit in 1 MiB; client routes
+    // set their own, smaller limits (README "Limits").
     bodyLimit: 1024 * 1024,
-    // Slow clients cannot hold a connection open forever.
+    // Slow-loris defences: a request must arrive whole within 30 s, a socket silent for 60 s
+    // is closed, and an idle keep-alive connection lives 72 s: longer than the 60 s idle
+    // timeout of common load balancers, which must close first or they may reuse a dead socket.
     requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  // Headers trickled in one byte at a time are cut off well before the whole request's limit.
+  app.server.headersTimeout = 10_000;
 
   // Admin routes take JSON only; the client routes register their own text/plain parser (for
   // preflight-free SDK calls) inside their plugin, so everywhere else text/plain answers 415.
@@ -63,6 +73,7 @@ export async function createApp(
   );
 
   await app.register(fastifyCookie);
+  await registerRateLimits(app, services);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
@@ -94,6 +105,7 @@ export async function createApp(
     memberRoutes,
     productRoutes,
     keyRoutes,
+    identityRoutes,
     messageRoutes,
     segmentRoutes,
     scoreRoutes,

@@ -3,6 +3,7 @@ import { GroupCommit } from "./group-commit.js";
 import type { StorageHandle } from "./storage-handle.js";
 import { createDeliveryStore } from "./stores/delivery-store.js";
 import { createExperimentStore } from "./stores/experiment-store.js";
+import { createIdentitySecretStore } from "./stores/identity-secret-store.js";
 import { createIngestStore } from "./stores/ingest-store.js";
 import { createMessageStore } from "./stores/message-store.js";
 import { createProductStore } from "./stores/product-store.js";
@@ -26,6 +27,7 @@ export function createStores(storage: StorageHandle): Stores {
         scores: createScoreStore(db, productId),
         stats: createStatsStore(db, productId),
         experiments: createExperimentStore(db, capabilities, productId),
+        identitySecret: createIdentitySecretStore(db, productId),
       };
     },
   };

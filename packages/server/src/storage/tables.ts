@@ -133,6 +133,13 @@ export interface ExperimentsTable {
   updated_at: number;
 }
 
+/** Stored as-is, not hashed: verifying a userHash needs the key itself (see identity-secrets.ts). */
+export interface IdentitySecretsTable {
+  product_id: string;
+  secret: string;
+  created_at: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   accounts: AccountsTable;
@@ -147,4 +154,5 @@ export interface Database {
   event_names: EventNamesTable;
   segments: SegmentsTable;
   experiments: ExperimentsTable;
+  identity_secrets: IdentitySecretsTable;
 }

@@ -32,6 +32,8 @@ export interface AdminRoute {
   sessionOnly?: boolean;
   /** Organization owners only: editors and viewers get 403. */
   ownerOnly?: boolean;
+  /** A read that reveals a secret: viewers get 403 although it changes nothing. */
+  editorOnly?: boolean;
   /** The status an allowed caller gets. */
   ok: number;
   query?: string;
@@ -84,6 +86,21 @@ export const adminRoutes: AdminRoute[] = [
     body: () => ({ type: "publishable", name: "Another key" }),
   },
   { method: "DELETE", route: `${product}/keys/:keyId`, scope: "product", write: true, ok: 204 },
+  {
+    method: "GET",
+    route: `${product}/identity-secret`,
+    scope: "product",
+    write: false,
+    editorOnly: true,
+    ok: 200,
+  },
+  {
+    method: "POST",
+    route: `${product}/identity-secret/rotate`,
+    scope: "product",
+    write: true,
+    ok: 200,
+  },
   { method: "GET", route: `${product}/messages`, scope: "product", write: false, ok: 200 },
   {
     method: "POST",

@@ -97,3 +97,17 @@ export interface ProductStore {
   createKey(key: NewKey, now: number): Promise<ApiKey>;
   revokeKey(keyId: string, now: number): Promise<boolean>;
 }
+
+export interface StoredIdentitySecret {
+  secret: string;
+  createdAt: number;
+}
+
+/** One product's identity-verification secret; the store is bound to that product. */
+export interface IdentitySecretStore {
+  get(): Promise<StoredIdentitySecret | null>;
+  /** Stores `candidate` unless the product already has a secret; answers the stored one. */
+  getOrCreate(candidate: string, now: number): Promise<StoredIdentitySecret>;
+  /** Replaces the secret, or creates it. */
+  replace(secret: string, now: number): Promise<StoredIdentitySecret>;
+}

@@ -13,9 +13,11 @@ import { z } from "zod";
 import type { Services } from "../../compose.js";
 import { AppError } from "../../domain/app-error.js";
 import { authenticateFirst } from "../auth.js";
-import { requireClientKey } from "../client-auth.js";
+import { requireClientKey, verifyIdentities } from "../client-auth.js";
 
 const messageIdParams = z.object({ id: z.string().min(1).max(100) });
+/** track and identify carry one user's fields; traits are small (README "Limits"). */
+const singleUserBodyLimit = 64 * 1024;
 
 const clientPath =
   /^\/api\/v1\/(messages\/active|events|identify|messages\/[^/]+\/(track|render|render-token))\/?$/;
@@ -63,6 +65,10 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
       async (request, reply) => {
         const key = await requireClientKey(services, request);
         const distinctId = (request.query.distinct_id ?? request.query.user_id) as string;
+        const userHash = request.query.user_hash;
+        await verifyIdentities(services, key, [
+          { distinctId, userHash, path: "querystring.user_hash" },
+        ]);
         const body = await services.delivery.activeJson(
           key.productId,
           distinctId,
@@ -79,6 +85,7 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
     app.post(
       "/api/v1/messages/:id/track",
       {
+        bodyLimit: singleUserBodyLimit,
         schema: {
           tags: ["client"],
           summary: "Record an impression, dismiss, CTA click or completion",
@@ -89,6 +96,8 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const key = await requireClientKey(services, request);
+        const { distinctId, userHash } = request.body;
+        await verifyIdentities(services, key, [{ distinctId, userHash, path: "userHash" }]);
         const store = services.stores.forProduct(key.productId).ingest;
         return reply
           .code(202)
@@ -118,14 +127,26 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const key = await requireClientKey(services, request);
+        const { batch } = request.body;
+        // Every item is checked: a batch may hold events of two users (before and after login).
+        await verifyIdentities(
+          services,
+          key,
+          batch.map((e, i) => ({
+            distinctId: e.distinctId,
+            userHash: e.userHash,
+            path: `batch.${i}.userHash`,
+          })),
+        );
         const store = services.stores.forProduct(key.productId).ingest;
-        return reply.code(202).send(await services.ingest.events(store, request.body.batch));
+        return reply.code(202).send(await services.ingest.events(store, batch));
       },
     );
 
     app.post(
       "/api/v1/identify",
       {
+        bodyLimit: singleUserBodyLimit,
         schema: {
           tags: ["client"],
           summary: "Store traits for a user; link an anonymous id to them",
@@ -134,6 +155,8 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const key = await requireClientKey(services, request);
+        const { distinctId, userHash } = request.body;
+        await verifyIdentities(services, key, [{ distinctId, userHash, path: "userHash" }]);
         await services.ingest.identify(
           services.stores.forProduct(key.productId).ingest,
           request.body,

@@ -2,10 +2,16 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m001 from "./001-tenancy-and-messages.js";
 import * as m002 from "./002-delivery.js";
 import * as m003 from "./003-experiments.js";
+import * as m004 from "./004-identity-secrets.js";
 
 /** Migrations live in code (not read from disk) so the same list runs on both dialects and in bundles. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { "001-tenancy-and-messages": m001, "002-delivery": m002, "003-experiments": m003 };
+    return {
+      "001-tenancy-and-messages": m001,
+      "002-delivery": m002,
+      "003-experiments": m003,
+      "004-identity-secrets": m004,
+    };
   },
 };
