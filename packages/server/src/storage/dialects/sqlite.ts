@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
+import { startBackgroundCheckpoints } from "./background-checkpoints.js";
 import { cachingStatements } from "./statement-cache.js";
 
 export interface SqliteOptions {
@@ -22,6 +23,14 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
   sqlite.pragma("busy_timeout = 5000");
   // Measured on these machines: a large page cache makes the cap lookup 5–10× faster.
   sqlite.pragma("cache_size = -131072");
+  const checkpoints =
+    options.filename === ":memory:"
+      ? null
+      : startBackgroundCheckpoints(sqlite, {
+          filename: options.filename,
+          synchronous: options.synchronous === "full" ? "FULL" : "NORMAL",
+          onError: (message) => console.warn(`nudge: ${message}`),
+        });
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   });
@@ -32,6 +41,7 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
       await sql`select 1`.execute(db);
     },
     async close() {
+      await checkpoints?.stop();
       await db.destroy();
     },
   };
