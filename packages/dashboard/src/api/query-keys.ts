@@ -12,6 +12,9 @@ export const queryKeys = {
   productStats: (pid: string) => ["products", pid, "stats", "product"] as const,
   eventNames: (pid: string) => ["products", pid, "event-names"] as const,
   keys: (pid: string) => ["products", pid, "keys"] as const,
+  experiment: (pid: string, id: string) => ["products", pid, "experiments", id] as const,
+  experimentResults: (pid: string, id: string) =>
+    ["products", pid, "experiments", id, "results"] as const,
   segments: (pid: string) => ["products", pid, "segments"] as const,
   segmentCount: (pid: string, filter: string) =>
     ["products", pid, "segments", "count", filter] as const,

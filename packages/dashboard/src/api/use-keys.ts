@@ -5,9 +5,10 @@ import { queryKeys } from "./query-keys";
 
 export type CreatedKey = ApiKey & { key: string };
 
-export function useKeys(productId: string) {
+export function useKeys(productId: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.keys(productId),
+    enabled,
     queryFn: async ({ signal }) =>
       (await api<{ items: ApiKey[] }>(productPath(productId, "/keys"), { signal })).items,
   });

@@ -6,9 +6,10 @@ import type { Member } from "./types";
 
 const base = (orgId: string) => `/organizations/${encodeURIComponent(orgId)}/members`;
 
-export function useMembers(orgId: string) {
+export function useMembers(orgId: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.members(orgId),
+    enabled,
     queryFn: async ({ signal }) => (await api<{ items: Member[] }>(base(orgId), { signal })).items,
   });
 }

@@ -1,5 +1,11 @@
 import type { Message, MessageCreate, MessageReplace, MessageStatus } from "@nudge/schema";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { api, productPath } from "./client";
 import { queryKeys } from "./query-keys";
 
@@ -27,6 +33,16 @@ export function useMessage(productId: string, id: string) {
   return useQuery({
     queryKey: queryKeys.message(productId, id),
     queryFn: ({ signal }) => fetchMessage(productId, id, signal),
+  });
+}
+
+/** Several messages by id (an experiment's arms), each cached as `useMessage` caches it. */
+export function useMessagesById(productId: string, ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: queryKeys.message(productId, id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchMessage(productId, id, signal),
+    })),
   });
 }
 

@@ -23,7 +23,7 @@ export function RequireSession() {
     (id: string) => {
       rememberProductId(id);
       setSelectedId(id);
-      if (/^\/messages\/./.test(location.pathname)) navigate("/messages");
+      if (/^\/(?:messages|experiments)\/./.test(location.pathname)) navigate("/messages");
     },
     [location.pathname, navigate],
   );

@@ -24,6 +24,9 @@ const StatsPage = lazy(() =>
 const DiagnosePage = lazy(() =>
   import("../features/diagnose/diagnose-page").then((m) => ({ default: m.DiagnosePage })),
 );
+const ExperimentPage = lazy(() =>
+  import("../features/experiments/experiment-page").then((m) => ({ default: m.ExperimentPage })),
+);
 const SegmentsPage = lazy(() =>
   import("../features/segments/segments-page").then((m) => ({ default: m.SegmentsPage })),
 );
@@ -64,6 +67,7 @@ export const router = createBrowserRouter([
           { path: "/messages/:id", element: <EditorPage /> },
           { path: "/messages/:id/stats", element: <StatsPage /> },
           { path: "/messages/:id/diagnose", element: <DiagnosePage /> },
+          { path: "/experiments/:id", element: <ExperimentPage /> },
           { path: "/segments", element: <SegmentsPage /> },
           { path: "/settings", element: <SettingsPage /> },
           { path: "/team", element: <TeamPage /> },

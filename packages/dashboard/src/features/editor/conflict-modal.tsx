@@ -2,6 +2,8 @@ import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 
 interface Props {
   opened: boolean;
+  /** What was saved: "message" (the editor) or "experiment" (its weights, goal, guardrail). */
+  subject?: string;
   busy: boolean;
   onReload: () => void;
   onKeep: () => void;
@@ -12,12 +14,12 @@ interface Props {
  * drops these edits for their version; "Keep my edits" keeps them and lets the next Save
  * overwrite theirs.
  */
-export function ConflictModal({ opened, busy, onReload, onKeep }: Props) {
+export function ConflictModal({ opened, subject = "message", busy, onReload, onKeep }: Props) {
   return (
     <Modal
       opened={opened}
       onClose={onKeep}
-      title="Someone else saved this message"
+      title={`Someone else saved this ${subject}`}
       closeOnClickOutside={false}
       size="md"
     >

@@ -2,15 +2,19 @@ import { Anchor, Badge, Button, Group, Menu, SegmentedControl, Text, Tooltip } f
 import type { Message, MessageStatus } from "@nudge/schema";
 import {
   IconArrowLeft,
+  IconArrowsSplit,
   IconChartBar,
   IconDeviceFloppy,
   IconDots,
   IconEye,
+  IconFlask,
   IconStethoscope,
 } from "@tabler/icons-react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../ui/page-header";
 import { StatusBadge } from "../messages/status-badge";
+import { CreateVariantModal } from "./create-variant-modal";
 
 const statuses = [
   { value: "draft", label: "Draft" },
@@ -39,6 +43,7 @@ export function EditorHeader({
   onSave,
   canWrite,
 }: Props) {
+  const [creatingVariant, setCreatingVariant] = useState(false);
   const above = (
     <Anchor component={Link} to="/messages" size="sm" c="dimmed">
       <Group gap={4}>
@@ -53,8 +58,15 @@ export function EditorHeader({
       </Text>
       <StatusBadge status={message.status} />
       {message.experimentId && (
-        <Tooltip label={`Arm “${message.variantKey ?? "?"}” of experiment ${message.experimentId}`}>
-          <Badge variant="outline" color="grape" size="sm">
+        <Tooltip label={`Arm “${message.variantKey ?? "?"}”: open the A/B test and its results`}>
+          <Badge
+            component={Link}
+            to={`/experiments/${message.experimentId}`}
+            variant="outline"
+            color="grape"
+            size="sm"
+            style={{ cursor: "pointer" }}
+          >
             A/B test
           </Badge>
         </Tooltip>
@@ -101,8 +113,36 @@ export function EditorHeader({
           >
             Why isn’t it showing?
           </Menu.Item>
+          {message.experimentId && (
+            <Menu.Item
+              component={Link}
+              to={`/experiments/${message.experimentId}`}
+              leftSection={<IconFlask size={16} />}
+            >
+              A/B test results
+            </Menu.Item>
+          )}
+          {canWrite && (
+            <>
+              <Menu.Divider />
+              <Menu.Item
+                leftSection={<IconArrowsSplit size={16} />}
+                onClick={() => setCreatingVariant(true)}
+              >
+                Create A/B variant
+              </Menu.Item>
+            </>
+          )}
         </Menu.Dropdown>
       </Menu>
+      {canWrite && (
+        <CreateVariantModal
+          message={message}
+          dirty={dirty}
+          opened={creatingVariant}
+          onClose={() => setCreatingVariant(false)}
+        />
+      )}
       {canWrite && (
         <>
           <SegmentedControl
