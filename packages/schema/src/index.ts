@@ -3,6 +3,7 @@ export * from "./common.js";
 export * from "./content.js";
 export * from "./errors.js";
 export * from "./experiment.js";
+export * from "./experiment-results.js";
 export * from "./filter.js";
 export * from "./message.js";
 export * from "./problem.js";

@@ -1,8 +1,7 @@
-import type { Experiment, ExperimentPatch, Message } from "@nudge/schema";
+import type { Experiment, ExperimentPatch, ExperimentResults, Message } from "@nudge/schema";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, productPath } from "./client";
 import { queryKeys } from "./query-keys";
-import type { ExperimentResults } from "./types";
 
 const experimentPath = (productId: string, id: string, rest = "") =>
   productPath(productId, `/experiments/${encodeURIComponent(id)}${rest}`);

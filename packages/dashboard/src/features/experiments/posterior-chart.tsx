@@ -1,6 +1,6 @@
 import { AreaChart } from "@mantine/charts";
+import type { ArmAnalysis } from "@nudge/schema";
 import { useMemo } from "react";
-import type { ArmAnalysis } from "../../api/types";
 import { formatPercent } from "../../ui/format";
 import { posteriorSeries, RATE_KEY } from "./posterior-series";
 

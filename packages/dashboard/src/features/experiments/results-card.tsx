@@ -1,7 +1,6 @@
 import { EmptyState, Text } from "@mantine/core";
-import type { ExperimentGoal } from "@nudge/schema";
+import type { ExperimentAnalysis, ExperimentGoal } from "@nudge/schema";
 import { IconChartAreaLine } from "@tabler/icons-react";
-import type { ExperimentAnalysis } from "../../api/types";
 import { SectionCard } from "../../ui/section-card";
 import { describeGoal } from "./describe-experiment";
 import { PosteriorChart } from "./posterior-chart";

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
-import type { ExperimentAnalysis } from "../../api/types";
+import type { ExperimentAnalysis } from "@nudge/schema";
 import { formatNumber, formatPercent } from "../../ui/format";
 import { formatInterval, formatUplift } from "./describe-experiment";
 

@@ -1,9 +1,9 @@
 import { Alert, Text } from "@mantine/core";
+import type { ExperimentAnalysis } from "@nudge/schema";
+import { verdictThresholds } from "@nudge/schema";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import type { ExperimentAnalysis } from "../../api/types";
 import { formatNumber, formatPercent } from "../../ui/format";
 import { shareOf } from "./describe-experiment";
-import { verdictThresholds } from "./verdict-thresholds";
 
 /**
  * Sample ratio mismatch: the arms' exposures do not match their weights, more than chance

@@ -1,9 +1,9 @@
 import { Alert, List, Text } from "@mantine/core";
+import type { ExperimentAnalysis } from "@nudge/schema";
+import { verdictThresholds as t } from "@nudge/schema";
 import { IconAlertTriangle, IconEqual, IconHourglassHigh, IconTrophy } from "@tabler/icons-react";
-import type { ExperimentAnalysis } from "../../api/types";
 import { formatNumber, formatPercent } from "../../ui/format";
 import { SectionCard } from "../../ui/section-card";
-import { verdictThresholds as t } from "./verdict-thresholds";
 
 function headline(analysis: ExperimentAnalysis) {
   const { verdict } = analysis;

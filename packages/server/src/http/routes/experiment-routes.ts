@@ -2,6 +2,7 @@ import {
   applyWinnerSchema,
   createVariantSchema,
   experimentPatchSchema,
+  experimentResultsSchema,
   experimentSchema,
   messageSchema,
 } from "@nudge/schema";
@@ -96,6 +97,7 @@ export function experimentRoutes(services: Services): FastifyPluginAsyncZod {
           summary:
             "Per-arm exposures and conversions, Bayesian posteriors, SRM check and a verdict",
           params: experimentParams,
+          response: { 200: experimentResultsSchema },
         },
       },
       async (request) => {

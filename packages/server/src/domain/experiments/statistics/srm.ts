@@ -1,7 +1,8 @@
+import { verdictThresholds } from "@nudge/schema";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 
 /** Warn below this p-value: the usual SRM alarm level, strict because the check runs constantly. */
-export const SRM_P_THRESHOLD = 0.001;
+export const SRM_P_THRESHOLD = verdictThresholds.srmPValue;
 
 export interface SrmResult {
   chiSquare: number;

@@ -1,3 +1,6 @@
+// The numbers live in @nudge/schema, so the dashboard explains exactly what decides here.
+import { verdictThresholds } from "@nudge/schema";
+
 /**
  * Decision thresholds. A results page must say "ship it", "keep going", "it makes no difference"
  * or "your data is broken" — and the rules below are exactly how it decides, in this order:
@@ -17,24 +20,24 @@
  */
 
 /** Below this, posteriors are still mostly prior and one lucky day can swing them. */
-export const MIN_EXPOSURES_PER_ARM = 100;
+export const MIN_EXPOSURES_PER_ARM = verdictThresholds.minExposuresPerArm;
 /** "Chance to beat control" needed to call a treatment the winner (the common 95% bar). */
-export const WINNER_PROB_BEAT = 0.95;
+export const WINNER_PROB_BEAT = verdictThresholds.winnerProbBeat;
 /** Mirror of WINNER_PROB_BEAT: every treatment this unlikely to beat control means control wins. */
-export const CONTROL_WINS_PROB_BEAT = 0.05;
+export const CONTROL_WINS_PROB_BEAT = verdictThresholds.controlWinsProbBeat;
 /**
  * Most expected loss we accept when shipping an arm: 0.5% of the control's conversion rate
  * (relative, see monte-carlo.ts). P(beat) alone cannot tell "surely a bit better" from "probably
  * better but possibly much worse"; the loss bounds the downside of being wrong.
  */
-export const MAX_EXPECTED_LOSS = 0.005;
+export const MAX_EXPECTED_LOSS = verdictThresholds.maxExpectedLoss;
 /** Exposures per arm before we are willing to declare "no difference". */
-export const MIN_EXPOSURES_FOR_NO_DIFFERENCE = 1000;
+export const MIN_EXPOSURES_FOR_NO_DIFFERENCE = verdictThresholds.minExposuresForNoDifference;
 /**
  * Region of practical equivalence: relative uplifts within ±5% are not worth a change. When the
  * whole 95% uplift interval is inside it, the arms are equivalent for practical purposes.
  */
-export const ROPE = 0.05;
+export const ROPE = verdictThresholds.rope;
 
 export type Verdict =
   | { kind: "winner"; variantKey: string }
