@@ -42,6 +42,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         HOST: "127.0.0.1",
         NUDGE_DATA_DIR: dataDir,
         LOG_LEVEL: "warn",
+        // Every spec logs in from 127.0.0.1 as the same few accounts: the brute-force limits
+        // (proven by rate-limit-api.test.ts) stay on, but roomy enough for a suite's logins.
+        NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL: "200/15m",
+        NUDGE_RATE_LIMIT_LOGIN_PER_IP: "1000/15m",
         ...env,
       },
       stdio: ["ignore", "inherit", "inherit"],
