@@ -8,8 +8,9 @@ const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith("@nudge/"));
 
 await build({
-  entryPoints: [new URL("./src/main.ts", import.meta.url).pathname],
-  outfile: new URL("./dist/main.js", import.meta.url).pathname,
+  // main.js is the server; cli.js is the `nudge` command (backup, restore).
+  entryPoints: ["main", "cli"].map((name) => new URL(`./src/${name}.ts`, import.meta.url).pathname),
+  outdir: new URL("./dist", import.meta.url).pathname,
   bundle: true,
   platform: "node",
   format: "esm",

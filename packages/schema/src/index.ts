@@ -7,4 +7,6 @@ export * from "./experiment-results.js";
 export * from "./filter.js";
 export * from "./message.js";
 export * from "./problem.js";
+export * from "./render.js";
 export * from "./tenancy.js";
+export * from "./translation.js";

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { hexColor, idOf, isoDateTime, nonEmptyText, safeUrl } from "./common.js";
+import { hexColor, idOf, isoDateTime, nonEmptyText, safeUrl, templatedUrl } from "./common.js";
 import { blockDocumentSchema } from "./content.js";
 import { boundedFilterSchema } from "./filter.js";
+import { stepTranslationsSchema } from "./translation.js";
 
 export const messageStatuses = ["draft", "active", "paused"] as const;
 export const messageStatusSchema = z.enum(messageStatuses);
@@ -71,9 +72,11 @@ export const stepSchema = z
     body: z.string().max(5000),
     imageUrl: safeUrl.optional(),
     ctaText: z.string().max(100).optional(),
-    ctaUrl: safeUrl.optional(),
+    ctaUrl: templatedUrl.optional(),
     dismissible: z.boolean().default(true),
     content: blockDocumentSchema.optional(),
+    /** Per locale, the texts that replace this step's own (SPEC §8; picked by pickLocale). */
+    translations: stepTranslationsSchema.optional(),
   })
   .superRefine((step, ctx) => {
     if (step.type === "tooltip" && !step.selector) {

@@ -9,6 +9,9 @@ import { type Invalidation, localInvalidation } from "./domain/delivery/invalida
 import { ExperimentService } from "./domain/experiments/experiment-service.js";
 import { IngestService } from "./domain/ingest/ingest-service.js";
 import { MessageService } from "./domain/messages/message-service.js";
+import { RenderService } from "./domain/render/render-service.js";
+import { RenderTokens } from "./domain/render/render-tokens.js";
+import { RetentionJob } from "./domain/retention/retention-job.js";
 import type { Stores } from "./domain/stores.js";
 import { IdentitySecrets } from "./domain/tenancy/identity-secrets.js";
 import { IdentityVerifier } from "./domain/tenancy/identity-verifier.js";
@@ -18,6 +21,11 @@ import { ProductService } from "./domain/tenancy/product-service.js";
 import { SessionService } from "./domain/tenancy/session-service.js";
 import { openPostgres } from "./storage/dialects/postgres.js";
 import { openSqlite } from "./storage/dialects/sqlite.js";
+import {
+  assertDurable,
+  checkDurability,
+  type DurabilityReport,
+} from "./storage/durability-check.js";
 import { migrateToLatest } from "./storage/migrate.js";
 import { pgInvalidation } from "./storage/pg-invalidation.js";
 import { openRedis } from "./storage/redis.js";
@@ -42,6 +50,12 @@ export interface Services {
   experiments: ExperimentService;
   identitySecrets: IdentitySecrets;
   identity: IdentityVerifier;
+  /** Render tokens and the render endpoint's pages (SPEC §5). */
+  render: RenderService;
+  /** Prunes interactions and events older than NUDGE_RETENTION_DAYS; stopped by close(). */
+  retention: RetentionJob;
+  /** The storage's crash-safety settings as read back at start, and what they risk. */
+  durability: DurabilityReport;
   /** Shared rate-limit counters when REDIS_URL is set. */
   redis: Redis | undefined;
   /** Resolves when the database answers; rejects when it cannot be reached. */
@@ -54,10 +68,21 @@ export async function openStorage(config: Config): Promise<StorageHandle> {
   return storage.kind === "postgres" ? openPostgres(storage) : openSqlite(storage);
 }
 
+const intentOf = (config: Config) =>
+  config.storage.kind === "sqlite" ? { sqliteSynchronous: config.storage.synchronous } : {};
+
+/** For messages: the SQLite file, or "PostgreSQL" (a connection string may hold a password). */
+export const databaseName = (config: Config) =>
+  config.storage.kind === "sqlite" ? config.storage.filename : "PostgreSQL";
+
 /** The composition root: database → stores → services. */
 export async function compose(config: Config, clock: Clock = systemClock): Promise<Services> {
   const storage = await openStorage(config);
+  let durability: DurabilityReport;
   try {
+    // Before migrating: a database we will not run on is left as we found it.
+    durability = await checkDurability(storage, intentOf(config));
+    assertDurable(durability, databaseName(config));
     await migrateToLatest(storage);
   } catch (error) {
     await storage.close();
@@ -72,11 +97,13 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
   const invalidation = shared ?? localInvalidation();
   const deliveryStore = (productId: string) => stores.forProduct(productId).delivery;
   const cache = new ActiveSetCache(deliveryStore, invalidation, clock);
-  const redis = config.redisUrl
-    ? await openRedis(config.redisUrl, {
-        warn: (message) => config.logLevel !== "silent" && console.warn(message),
-      })
-    : undefined;
+  const warn = (message: string) => config.logLevel !== "silent" && console.warn(message);
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, { warn }) : undefined;
+  const retention = new RetentionJob(stores.retention, clock, {
+    days: config.retentionDays,
+    onError: (message) => warn(`nudge: ${message}`),
+  });
+  retention.start();
   return {
     config,
     clock,
@@ -94,9 +121,13 @@ export async function compose(config: Config, clock: Clock = systemClock): Promi
     experiments: new ExperimentService(clock, invalidation),
     identitySecrets: new IdentitySecrets(clock, invalidation),
     identity: new IdentityVerifier((id) => stores.forProduct(id), clock, invalidation),
+    render: new RenderService(new RenderTokens(stores.serverSecrets, clock, config.renderSecret)),
+    retention,
+    durability,
     redis,
     ping: () => storage.ping(),
     async close() {
+      await retention.stop();
       await redis?.quit().catch(() => redis.disconnect());
       await shared?.stop();
       await storage.close();

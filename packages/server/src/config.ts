@@ -38,6 +38,8 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   NUDGE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NUDGE_SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
+  // 0 keeps everything: the default cap is "ever", which pruning would quietly shorten (ADR 6).
+  NUDGE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   NUDGE_MAX_MESSAGES_PER_PRODUCT: z.coerce.number().int().min(1).optional(),
   NUDGE_TRUST_PROXY: z
     .enum(["true", "false", "1", "0"])
@@ -58,6 +60,12 @@ const envSchema = z.object({
   NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit("10/15m"),
   NUDGE_RATE_LIMIT_LOGIN_PER_IP: rateLimit("100/15m"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Unset: a secret is generated on first start and kept in the database, shared by every node.
+  NUDGE_RENDER_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type StorageConfig =
@@ -96,7 +104,11 @@ export interface Config {
   /** Prefixes every Redis key, so several deployments (or test files) can share one Redis. */
   redisPrefix: string;
   rateLimits: RateLimits;
+  /** Interactions and events older than this many days are deleted; 0 keeps them forever. */
+  retentionDays: number;
   logLevel: string;
+  /** Signs render tokens (HS256); absent = the secret generated once and stored in the database. */
+  renderSecret?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -132,6 +144,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginPerEmail: e.NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL,
       loginPerIp: e.NUDGE_RATE_LIMIT_LOGIN_PER_IP,
     },
+    retentionDays: e.NUDGE_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
+    ...(e.NUDGE_RENDER_SECRET === undefined ? {} : { renderSecret: e.NUDGE_RENDER_SECRET }),
   };
+}
+
+/**
+ * Where the command was typed, for resolving the CLI's file arguments: `npm run backup -- x.db`
+ * runs in the server package's folder (so the data directory matches `npm start`'s), and npm
+ * records the caller's folder in INIT_CWD.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD || process.cwd();
 }

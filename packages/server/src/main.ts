@@ -1,6 +1,7 @@
-import { compose } from "./compose.js";
+import { compose, databaseName } from "./compose.js";
 import { loadConfig } from "./config.js";
 import { createApp } from "./http/app.js";
+import { describeSettings } from "./storage/durability-check.js";
 
 /** loadConfig → compose → createApp → listen, and a graceful stop on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -8,8 +9,19 @@ async function main(): Promise<void> {
   const services = await compose(config);
   const app = await createApp(services, { logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
-  const where = config.storage.kind === "sqlite" ? config.storage.filename : "PostgreSQL";
-  app.log.info(`Nudge is running on http://localhost:${config.port} (database: ${where})`);
+  app.log.info(
+    `Nudge is running on http://localhost:${config.port} (database: ${databaseName(config)})`,
+  );
+  const { settings, findings } = services.durability;
+  app.log.info(`storage durability: ${describeSettings(settings)}`);
+  for (const f of findings) {
+    app.log[f.level === "note" ? "info" : "warn"](`storage durability: ${f.message}`);
+  }
+  app.log.info(
+    config.retentionDays > 0
+      ? `retention: interactions and events older than ${config.retentionDays} days are deleted hourly`
+      : "retention: off, interactions and events are kept forever (NUDGE_RETENTION_DAYS=0)",
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

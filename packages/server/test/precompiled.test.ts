@@ -20,7 +20,7 @@ describe.each(dialects)("precompiled queries on %s", (dialect) => {
     handle =
       dialect === "sqlite"
         ? openSqlite({ filename: ":memory:", synchronous: "full" })
-        : await openPostgres({ connectionString: postgresUrl(), poolSize: 2, schema });
+        : await openPostgres({ connectionString: postgresUrl(), poolSize: 1, schema });
     db = handle.db as unknown as Kysely<Db>;
     await db.schema
       .createTable("things")
@@ -44,6 +44,7 @@ describe.each(dialects)("precompiled queries on %s", (dialect) => {
 
   it("runs with each call's values, keeps fixed values, and never leaks one call's values", async () => {
     const bigOf = precompile<Db, { owner: string; min: number }, { name: string; n: number }>(
+      "test_big",
       db,
       (p) =>
         db
@@ -68,5 +69,12 @@ describe.each(dialects)("precompiled queries on %s", (dialect) => {
       ["small", 1],
     ]);
     expect(await bigOf({ owner: "nobody", min: 0 })).toEqual([]);
+    if (dialect === "postgres") {
+      // One pooled connection: it prepared the statement once, under its registered name.
+      const prepared = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(
+        db,
+      );
+      expect(prepared.rows.map((r) => r.name)).toEqual([expect.stringMatching(/^nudge_test_big_/)]);
+    }
   });
 });

@@ -3,6 +3,8 @@ import type { DeliveryStore } from "./delivery/ports.js";
 import type { ExperimentStore } from "./experiments/ports.js";
 import type { IngestStore } from "./ingest/ports.js";
 import type { MessageStore } from "./messages/ports.js";
+import type { ServerSecretStore } from "./render/ports.js";
+import type { RetentionStore } from "./retention/ports.js";
 import type { StatsStore } from "./stats/ports.js";
 import type { IdentitySecretStore, ProductStore, TenancyStore } from "./tenancy/ports.js";
 
@@ -21,5 +23,9 @@ export interface ProductStores {
 
 export interface Stores {
   tenancy: TenancyStore;
+  /** Installation-wide secrets (the render-token key). */
+  serverSecrets: ServerSecretStore;
+  /** Deletes old rows of every product by age only (the retention job's store). */
+  retention: RetentionStore;
   forProduct(productId: string): ProductStores;
 }

@@ -10,7 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Services } from "../compose.js";
-import { handleError, problemOf, sendProblem } from "./problem.js";
+import { handleError, handleFrameworkError, problemOf, sendProblem } from "./problem.js";
 import { registerRateLimits } from "./rate-limits.js";
 import { authRoutes } from "./routes/auth-routes.js";
 import { clientRoutes } from "./routes/client-routes.js";
@@ -23,10 +23,12 @@ import { keyRoutes } from "./routes/key-routes.js";
 import { memberRoutes } from "./routes/member-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
 import { productRoutes } from "./routes/product-routes.js";
+import { renderRoutes } from "./routes/render-routes.js";
 import { scoreRoutes } from "./routes/score-routes.js";
 import { sdkRoutes } from "./routes/sdk-routes.js";
 import { segmentRoutes } from "./routes/segment-routes.js";
 import { setupRoutes } from "./routes/setup-routes.js";
+import { translationRoutes } from "./routes/translation-routes.js";
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -51,6 +53,8 @@ export async function createApp(
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Broken percent-encoding and over-long path parameters: problem+json too.
+    frameworkErrors: handleFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   // Headers trickled in one byte at a time are cut off well before the whole request's limit.
   app.server.headersTimeout = 10_000;
@@ -107,11 +111,13 @@ export async function createApp(
     keyRoutes,
     identityRoutes,
     messageRoutes,
+    translationRoutes,
     segmentRoutes,
     scoreRoutes,
     insightRoutes,
     experimentRoutes,
     clientRoutes,
+    renderRoutes,
     sdkRoutes,
     dashboardRoutes,
   ]) {

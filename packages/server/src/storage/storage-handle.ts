@@ -7,6 +7,11 @@ export interface Capabilities {
   rowLocks: boolean;
   /** Cross-node cache invalidation through LISTEN/NOTIFY. */
   listenNotify: boolean;
+  /**
+   * Each statement is a network round trip (PostgreSQL): hot reads are fetched in one
+   * statement. In-process SQLite statements cost microseconds, so simple separate ones win.
+   */
+  networked: boolean;
 }
 
 export interface StorageHandle {
@@ -15,5 +20,7 @@ export interface StorageHandle {
   /** The PostgreSQL schema holding our tables when not `public` (tests use one per file). */
   schema?: string;
   ping(): Promise<void>;
+  /** The settings a crash or power failure depends on, as the database applied them. */
+  readDurability(): Promise<Record<string, string>>;
   close(): Promise<void>;
 }

@@ -140,6 +140,13 @@ export interface IdentitySecretsTable {
   created_at: number;
 }
 
+/** Installation-wide secrets by name (the render-token key); see domain/render/render-secret.ts. */
+export interface ServerSecretsTable {
+  name: string;
+  secret: string;
+  created_at: number;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   accounts: AccountsTable;
@@ -155,4 +162,5 @@ export interface Database {
   segments: SegmentsTable;
   experiments: ExperimentsTable;
   identity_secrets: IdentitySecretsTable;
+  server_secrets: ServerSecretsTable;
 }

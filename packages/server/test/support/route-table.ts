@@ -128,6 +128,19 @@ export const adminRoutes: AdminRoute[] = [
     body: () => ({ version: 1, priority: 60 }),
   },
   { method: "DELETE", route: message, scope: "product", write: true, ok: 204 },
+  { method: "GET", route: `${message}/translations`, scope: "product", write: false, ok: 200 },
+  {
+    method: "PUT",
+    route: `${message}/translations`,
+    scope: "product",
+    write: true,
+    ok: 200,
+    // buildMessage() has two steps.
+    body: () => ({
+      version: 1,
+      steps: [{ translations: { fr: { title: "Bienvenue" } } }, { translations: {} }],
+    }),
+  },
   { method: "GET", route: `${message}/stats`, scope: "product", write: false, ok: 200 },
   {
     method: "GET",
@@ -276,6 +289,8 @@ export const nonAdminRoutes: string[] = [
   "POST /api/v1/messages/:id/track",
   "POST /api/v1/events",
   "POST /api/v1/identify",
+  "POST /api/v1/messages/:id/render-token",
+  "GET /api/v1/messages/:id/render",
 ];
 
 export const routeName = (r: { method: string; route: string }) => `${r.method} ${r.route}`;

@@ -42,10 +42,13 @@ export const roomyRateLimits: Record<string, string> = {
   NUDGE_RATE_LIMIT_LOGIN_PER_IP: "1000000/1m",
 };
 
-/** A fresh database (SQLite in memory, or a new PostgreSQL schema) and an app over it. */
+/**
+ * A fresh database (SQLite in memory, or a new PostgreSQL schema) and an app over it;
+ * `sqliteFile` puts the SQLite database in that file instead (backups, restarts).
+ */
 export async function startTestApp(
   dialect: DialectName,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; sqliteFile?: string } = {},
 ): Promise<TestApp> {
   const base = loadConfig({ LOG_LEVEL: "silent", ...roomyRateLimits, ...options.env });
   const schema = `t_${randomBytes(6).toString("hex")}`;
@@ -53,7 +56,7 @@ export async function startTestApp(
     ...base,
     storage:
       dialect === "sqlite"
-        ? { kind: "sqlite", filename: ":memory:", synchronous: "full" }
+        ? { kind: "sqlite", filename: options.sqliteFile ?? ":memory:", synchronous: "full" }
         : { kind: "postgres", connectionString: postgresUrl(), poolSize: 4, schema },
   };
   const services = await compose(config, options.clock);

@@ -139,6 +139,9 @@ export function stepOf({ key: _key, ...s }: DraftStep): Step {
     ctaUrl: text(s.ctaUrl),
     dismissible: s.dismissible,
     content: s.content,
+    // Not edited here yet, but never dropped: translations imported through the API survive
+    // a save from the editor.
+    translations: s.translations,
   });
 }
 

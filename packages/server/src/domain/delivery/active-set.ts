@@ -9,12 +9,12 @@ import {
   type RuleMessage,
 } from "@nudge/rules";
 import type { Experiment, Message } from "@nudge/schema";
+import { type ClientJson, clientJson } from "./client-json.js";
 import type { ActiveSetSource } from "./ports.js";
 
 /** What the rules evaluate for one deliverable message, and its client JSON (serialised once). */
-export interface Deliverable {
+export interface Deliverable extends ClientJson {
   rule: RuleMessage;
-  json: string;
   /**
    * The audience compiled against the set's segments and thresholds: false means the audience
    * rule fails for sure, so the hot path skips the full rules (see compileAudience).
@@ -194,7 +194,7 @@ export function toEntry(message: Message, gateOf: GateOf = passAll): CampaignEnt
     gate: gateOf(rule),
     triggerType: message.trigger.type,
     milestone: message.trigger.type === "milestone" ? message.trigger.milestone : null,
-    json: JSON.stringify(clientFields(message)),
+    ...clientJson(clientFields(message)),
     window: windowOf([message]),
     experiment: null,
   };
@@ -236,7 +236,7 @@ function experimentEntry(
       live: message.status === "active",
       rule,
       gate: gateOf(rule),
-      json: JSON.stringify({
+      ...clientJson({
         ...clientFields(message),
         id: control.id,
         experimentId: experiment.id,
@@ -249,6 +249,7 @@ function experimentEntry(
   });
   const lead = live[0]!.message;
   const leadRule = ruleOf(lead);
+  const leadArm = armEntries.find((a) => a.live)!;
   return {
     key: control.id,
     priority: Math.max(...live.map(({ message }) => message.priority)),
@@ -256,7 +257,8 @@ function experimentEntry(
     gate: gateOf(leadRule),
     triggerType: lead.trigger.type,
     milestone: lead.trigger.type === "milestone" ? lead.trigger.milestone : null,
-    json: armEntries.find((a) => a.live)!.json,
+    json: leadArm.json,
+    ...(leadArm.personalize && { personalize: leadArm.personalize }),
     window: windowOf(live.map(({ message }) => message)),
     experiment: { id: experiment.id, flagKey: experiment.flagKey, weights: arms, arms: armEntries },
   };

@@ -37,20 +37,13 @@ export class DeliveryService {
     return this.cache.get(productId);
   }
 
-  /** The user's profile and history: two indexed reads, issued together. */
+  /** The user's profile and history: two indexed reads, in one round trip where that matters. */
   async snapshot(productId: string, distinctId: string): Promise<UserSnapshot> {
-    const store = this.storeFor(productId);
-    const now = this.clock.now();
-    const [profile, rows] = await Promise.all([
-      store.profile(distinctId),
-      store.history(distinctId, now),
-    ]);
-    const person = profile ?? { distinctId, traits: {}, churnProb: null, milestones: [] };
-    // A linked anonymous id: the history belongs to the person it was merged into.
-    if (person.distinctId !== distinctId) {
-      return { profile: person, rows: await store.history(person.distinctId, now) };
-    }
-    return { profile: person, rows };
+    const { profile, rows } = await this.storeFor(productId).snapshot(distinctId, this.clock.now());
+    return {
+      profile: profile ?? { distinctId, traits: {}, churnProb: null, milestones: [] },
+      rows,
+    };
   }
 
   /** The client JSON of `GET /messages/active`, assembled from pre-serialised entries. */
@@ -67,7 +60,7 @@ export class DeliveryService {
     const visible = this.visibleEntries(set, user, now).filter(
       ({ entry }) => trigger === undefined || entry.triggerType === trigger,
     );
-    return `{"autoRender":${set.autoRender},"refreshAfterSeconds":${refreshAfterSeconds},"milestones":${JSON.stringify(user.profile.milestones)},"messages":[${visible.map((e) => e.json).join(",")}]}`;
+    return `{"autoRender":${set.autoRender},"refreshAfterSeconds":${refreshAfterSeconds},"milestones":${JSON.stringify(user.profile.milestones)},"messages":[${visible.map((e) => (e.personalize ? e.personalize(user.profile.traits) : e.json)).join(",")}]}`;
   }
 
   /** What this user may see now, each campaign resolved to the user's arm. */

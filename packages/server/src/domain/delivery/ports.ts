@@ -36,6 +36,14 @@ export interface DeliveryStore {
   profile(distinctId: string): Promise<UserProfile | null>;
   /** One indexed range scan: the user's interactions grouped by message and type. */
   history(distinctId: string, now: number): Promise<HistoryRow[]>;
+  /**
+   * profile() and history() of the person behind `distinctId` together: one round trip where
+   * the database is across a network, which is most of a request's cost there.
+   */
+  snapshot(
+    distinctId: string,
+    now: number,
+  ): Promise<{ profile: UserProfile | null; rows: HistoryRow[] }>;
   /** churnProb at rank topN-1 (rank = users with a strictly greater score), -Infinity if fewer. */
   scoreThreshold(topN: number): Promise<number>;
 }

@@ -7,6 +7,7 @@ import type { PlanLimits } from "../tenancy/ports.js";
 import { fieldsOf } from "./fields-of.js";
 import type { MessageFields, MessagePage, MessageStore } from "./ports.js";
 import { assertSafeUrlRegex } from "./regex-safety.js";
+import { assertAllowedVideos } from "./video-check.js";
 
 /** Authoring rules for messages; storage is given, already scoped to one product. */
 export class MessageService {
@@ -83,9 +84,13 @@ export class MessageService {
   }
 }
 
-/** Checks that need more than the schema: the ReDoS analysis of the trigger's URL regex. */
+/**
+ * Checks that need more than the schema: the ReDoS analysis of the trigger's URL regex, and
+ * the video hosts of rich content.
+ */
 function checkFields(fields: MessageFields): void {
   if ("urlRegex" in fields.trigger) assertSafeUrlRegex("trigger.urlRegex", fields.trigger.urlRegex);
+  assertAllowedVideos(fields);
 }
 
 function versionConflict(latest: number | undefined): AppError {

@@ -5,6 +5,8 @@ import {
   identifySchema,
   ingestLimits,
   ingestResultSchema,
+  renderTokenRequestSchema,
+  renderTokenSchema,
   trackSchema,
 } from "@nudge/schema";
 import type { FastifyRequest } from "fastify";
@@ -140,6 +142,36 @@ export function clientRoutes(services: Services): FastifyPluginAsyncZod {
         );
         const store = services.stores.forProduct(key.productId).ingest;
         return reply.code(202).send(await services.ingest.events(store, batch));
+      },
+    );
+
+    app.post(
+      "/api/v1/messages/:id/render-token",
+      {
+        bodyLimit: singleUserBodyLimit,
+        schema: {
+          tags: ["client"],
+          summary: "A render token (5 minutes) for GET /api/v1/messages/:id/render",
+          description:
+            "Bound to this message and product, and to `distinctId` when given (its traits fill the message's placeholders; with identity verification on, send its `userHash`). A publishable key gets tokens for active messages; a secret key for any (previews).",
+          params: messageIdParams,
+          body: renderTokenRequestSchema.nullish(),
+          response: { 200: renderTokenSchema },
+        },
+      },
+      async (request, reply) => {
+        const key = await requireClientKey(services, request);
+        const { distinctId, userHash, locale } = request.body ?? {};
+        if (distinctId !== undefined) {
+          await verifyIdentities(services, key, [{ distinctId, userHash, path: "userHash" }]);
+        }
+        const { id } = request.params;
+        const { token, expiresIn } = await services.render.mint(
+          services.stores.forProduct(key.productId).messages,
+          { messageId: id, distinctId, locale, preview: key.type === "secret" },
+        );
+        const url = `/api/v1/messages/${encodeURIComponent(id)}/render?token=${token}`;
+        return reply.header("cache-control", "no-store").send({ token, expiresIn, url });
       },
     );
 

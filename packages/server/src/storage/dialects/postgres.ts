@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
+import { namingHotStatements } from "./named-statements.js";
 
 // int8 columns hold epoch milliseconds, which fit a double exactly; parse them as numbers so
 // both dialects hand the stores the same JavaScript types.
@@ -24,18 +25,41 @@ export async function openPostgres(options: PostgresOptions): Promise<StorageHan
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Nor may a lent one: pg-pool drops its listener while a client is checked out, so a
+  // connection lost between two statements of a transaction emitted an unhandled "error" and
+  // killed the server (scripts/reliability/crash.ts). The next query on it now rejects instead
+  // (answered 503 by http/problem.ts) and pg-pool discards the broken client on release.
+  pool.on("connect", (client) => client.on("error", () => {}));
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: namingHotStatements(pool) }),
+  });
   return {
     db,
-    capabilities: { rowLocks: true, listenNotify: true },
+    capabilities: { rowLocks: true, listenNotify: true, networked: true },
     ...(options.schema ? { schema: options.schema } : {}),
     async ping() {
       await sql`select 1`.execute(db);
     },
+    readDurability: () => readPostgresDurability(db),
     async close() {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The server settings an acknowledged commit's survival depends on, as this session sees them
+ * (role and database overrides included, which is why we ask rather than read the config file).
+ */
+export async function readPostgresDurability(
+  db: Kysely<Database>,
+): Promise<Record<string, string>> {
+  const settings: Record<string, string> = {};
+  for (const name of ["fsync", "synchronous_commit", "full_page_writes"] as const) {
+    const { rows } = await sql<Record<string, string>>`show ${sql.raw(name)}`.execute(db);
+    settings[name] = String(rows[0]?.[name] ?? "unknown");
+  }
+  return settings;
 }
 
 async function createSchema(connectionString: string, schema: string): Promise<void> {

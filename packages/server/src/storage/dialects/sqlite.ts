@@ -36,13 +36,25 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
   });
   return {
     db,
-    capabilities: { rowLocks: false, listenNotify: false },
+    capabilities: { rowLocks: false, listenNotify: false, networked: false },
     async ping() {
       await sql`select 1`.execute(db);
+    },
+    async readDurability() {
+      return readSqliteDurability(sqlite);
     },
     async close() {
       await checkpoints?.stop();
       await db.destroy();
     },
   };
+}
+
+const synchronousNames = ["off", "normal", "full", "extra"];
+
+/** `{journal_mode, synchronous}` as this connection applied them (a refused WAL reads back as "delete"). */
+export function readSqliteDurability(sqlite: SQLite.Database): Record<string, string> {
+  const journalMode = String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase();
+  const level = Number(sqlite.pragma("synchronous", { simple: true }));
+  return { journal_mode: journalMode, synchronous: synchronousNames[level] ?? String(level) };
 }

@@ -3,6 +3,8 @@ import * as m001 from "./001-tenancy-and-messages.js";
 import * as m002 from "./002-delivery.js";
 import * as m003 from "./003-experiments.js";
 import * as m004 from "./004-identity-secrets.js";
+import * as m005 from "./005-retention-indexes.js";
+import * as m006 from "./006-server-secrets.js";
 
 /** Migrations live in code (not read from disk) so the same list runs on both dialects and in bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -12,6 +14,8 @@ export const migrationProvider: MigrationProvider = {
       "002-delivery": m002,
       "003-experiments": m003,
       "004-identity-secrets": m004,
+      "005-retention-indexes": m005,
+      "006-server-secrets": m006,
     };
   },
 };

@@ -2,6 +2,7 @@ import type { Segment } from "@nudge/schema";
 import { type Kysely, sql } from "kysely";
 import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
 import { precompile } from "../precompiled.js";
+import type { Capabilities } from "../storage-handle.js";
 import type { Database, UsersTable } from "../tables.js";
 import { toExperiment } from "./experiment-store.js";
 import { toMessage } from "./message-store.js";
@@ -10,8 +11,12 @@ import { toSegment } from "./segment-store.js";
 
 const day = 24 * 3600 * 1000;
 
-export function createDeliveryStore(db: Kysely<Database>, productId: string): DeliveryStore {
-  return {
+export function createDeliveryStore(
+  db: Kysely<Database>,
+  capabilities: Capabilities,
+  productId: string,
+): DeliveryStore {
+  const store: DeliveryStore = {
     productId,
 
     async loadActiveSet() {
@@ -52,20 +57,26 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     },
 
     async history(distinctId, now): Promise<HistoryRow[]> {
-      const rows = await hotReadsOf(db).history({
-        productId,
-        distinctId,
-        dayAgo: now - day,
-        weekAgo: now - 7 * day,
-      });
-      return rows.map((r) => ({
-        messageId: r.message_id,
-        type: r.type,
-        count: Number(r.n),
-        last: Number(r.last),
-        countLastDay: Number(r.n_day),
-        countLastWeek: Number(r.n_week),
-      }));
+      const rows = await hotReadsOf(db).history({ productId, distinctId, ...windowsOf(now) });
+      return rows.map(toHistoryRow);
+    },
+
+    async snapshot(distinctId, now) {
+      if (!capabilities.networked) {
+        const profile = await store.profile(distinctId);
+        const person = profile?.distinctId ?? distinctId;
+        return { profile, rows: await store.history(person, now) };
+      }
+      const [row] = await hotReadsOf(db).snapshot({ productId, distinctId, ...windowsOf(now) });
+      // A linked anonymous id (rare): read the person it was merged into instead.
+      if (row?.merged_into) {
+        const profile = await store.profile(distinctId);
+        return { profile, rows: await store.history(profile?.distinctId ?? distinctId, now) };
+      }
+      return {
+        profile: row?.distinct_id ? toProfile(row as ProfileRow) : null,
+        rows: (row?.history ?? []).map(toHistoryRow),
+      };
     },
 
     async scoreThreshold(topN) {
@@ -82,6 +93,29 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
         .executeTakeFirst();
       return row?.churn_prob ?? Number.NEGATIVE_INFINITY;
     },
+  };
+  return store;
+}
+
+const windowsOf = (now: number) => ({ dayAgo: now - day, weekAgo: now - 7 * day });
+
+type GroupedRow = {
+  message_id: string;
+  type: string;
+  n: number;
+  last: number;
+  n_day: number;
+  n_week: number;
+};
+
+function toHistoryRow(r: GroupedRow): HistoryRow {
+  return {
+    messageId: r.message_id,
+    type: r.type,
+    count: Number(r.n),
+    last: Number(r.last),
+    countLastDay: Number(r.n_day),
+    countLastWeek: Number(r.n_week),
   };
 }
 
@@ -103,39 +137,67 @@ function hotReadsOf(db: Kysely<Database>): HotReads {
   return reads;
 }
 
+/**
+ * Named, never `*`: these statements stay prepared on PostgreSQL connections, and a column
+ * added by a newer node's migration would change a `*` statement's result type under them.
+ */
+const profileColumns = [
+  "distinct_id",
+  "traits",
+  "milestones",
+  "churn_prob",
+  "merged_into",
+] as const;
+type ProfileRow = Pick<UsersTable, (typeof profileColumns)[number]>;
+
+type HistoryParams = { productId: string; distinctId: string; dayAgo: number; weekAgo: number };
+
 function compileHotReads(db: Kysely<Database>) {
+  const grouped = (p: <K extends keyof HistoryParams>(name: K) => HistoryParams[K]) =>
+    db
+      .selectFrom("interactions")
+      .select([
+        "message_id",
+        "type",
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.fn.max<number>("ts").as("last"),
+        sql<number>`sum(case when ts > ${p("dayAgo")} then 1 else 0 end)`.as("n_day"),
+        sql<number>`sum(case when ts > ${p("weekAgo")} then 1 else 0 end)`.as("n_week"),
+      ])
+      .where("product_id", "=", p("productId"))
+      .where("distinct_id", "=", p("distinctId"))
+      .groupBy(["message_id", "type"]);
   return {
-    user: precompile<Database, { productId: string; distinctId: string }, UsersTable>(db, (p) =>
-      db
-        .selectFrom("users")
-        .selectAll()
-        .where("product_id", "=", p("productId"))
-        .where("distinct_id", "=", p("distinctId")),
+    user: precompile<Database, { productId: string; distinctId: string }, ProfileRow>(
+      "user",
+      db,
+      (p) =>
+        db
+          .selectFrom("users")
+          .select(profileColumns)
+          .where("product_id", "=", p("productId"))
+          .where("distinct_id", "=", p("distinctId")),
     ),
     // Grouped in SQL: a user's rows per (message, type) arrive as one row with its counts.
-    history: precompile<
+    history: precompile<Database, HistoryParams, GroupedRow>("history", db, grouped),
+    // PostgreSQL only (json_agg): the user row, or nulls, with the grouped history as JSON.
+    snapshot: precompile<
       Database,
-      { productId: string; distinctId: string; dayAgo: number; weekAgo: number },
-      { message_id: string; type: string; n: number; last: number; n_day: number; n_week: number }
-    >(db, (p) =>
-      db
-        .selectFrom("interactions")
-        .select([
-          "message_id",
-          "type",
-          (eb) => eb.fn.countAll<number>().as("n"),
-          (eb) => eb.fn.max<number>("ts").as("last"),
-          sql<number>`sum(case when ts > ${p("dayAgo")} then 1 else 0 end)`.as("n_day"),
-          sql<number>`sum(case when ts > ${p("weekAgo")} then 1 else 0 end)`.as("n_week"),
-        ])
-        .where("product_id", "=", p("productId"))
-        .where("distinct_id", "=", p("distinctId"))
-        .groupBy(["message_id", "type"]),
+      HistoryParams,
+      Partial<ProfileRow> & { history: GroupedRow[] | null }
+    >(
+      "snapshot",
+      db,
+      (p) =>
+        sql`select ${sql.join(profileColumns.map((c) => sql.ref(`u.${c}`)))},
+              (select json_agg(h) from (${grouped(p)}) h) as history
+            from (select 1) one
+            left join users u on u.product_id = ${p("productId")} and u.distinct_id = ${p("distinctId")}`,
     ),
   };
 }
 
-export function toProfile(row: UsersTable): UserProfile {
+export function toProfile(row: ProfileRow): UserProfile {
   return {
     distinctId: row.distinct_id,
     traits: parseJson<Record<string, unknown>>(row.traits, {}),
