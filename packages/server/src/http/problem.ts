@@ -54,6 +54,53 @@ const fastifyCodes: Record<number, ErrorCode> = {
   503: "unavailable",
 };
 
+/** Seconds a client should wait after a 503 for an unreachable database (the SDK honours it). */
+export const unavailableRetryAfterSeconds = 5;
+
+// Node socket errors on the way to the database server.
+const unavailableCodes = new Set([
+  ...["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"],
+  ...["ENOTFOUND", "EAI_AGAIN"],
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
+  ...["57P01", "57P02", "57P03", "53300"],
+  // SQLite: another connection held the lock longer than the busy timeout.
+  ...["SQLITE_BUSY"],
+]);
+// node-postgres and pg-pool say it in prose only: a socket closed mid-query, a connect that
+// timed out, a client that was broken or closed.
+const unavailableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * Whether `error` means "the database cannot be reached right now" rather than "this request
+ * failed": a refused or reset connection, PostgreSQL shutting down or starting up, any SQLSTATE
+ * connection exception (class 08). These answer 503 with Retry-After, so clients retry, instead
+ * of a 500 that reads as a bug. Matched on code and message (and their causes) because http/
+ * must not import the drivers.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e !== null && typeof e === "object"; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === "string" && (unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return true;
+    }
+    if (typeof message === "string" && unavailableMessages.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL refuses to store NUL in text (22021 "invalid byte sequence", 22P05 for jsonb); a
+ * JavaScript string always encodes to valid UTF-8 otherwise, so this error is always the
+ * client's input (a `%00` in a path, a NUL in a field): a 400, not a 500.
+ */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "22021" || code === "22P05";
+}
+
 /** The single error handler: every failure leaves as problem+json; a 500 never shows internals. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const instance = request.url.split("?")[0] ?? "/";
@@ -70,6 +117,20 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
     return sendProblem(reply, problemOf("validation_failed", detail, instance, errors));
   }
+  if (isUnstorableText(error)) {
+    const detail =
+      "Text in this request contains the NUL character (\\u0000), which is not allowed";
+    return sendProblem(reply, problemOf("bad_request", detail, instance));
+  }
+  if (isDatabaseUnavailable(error)) {
+    const problem = problemOf(
+      "unavailable",
+      "The database cannot be reached right now; retry shortly",
+      instance,
+    );
+    request.log.warn({ err: error, errorId: problem.errorId }, "database unavailable");
+    return sendProblem(reply, problem, { "retry-after": String(unavailableRetryAfterSeconds) });
+  }
   const status = error.statusCode ?? 500;
   const code = fastifyCodes[status];
   if (status < 500 && code) {
@@ -78,6 +139,28 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   const problem = problemOf(code ?? "internal", "Something went wrong on our side", instance);
   request.log.error({ err: error, errorId: problem.errorId }, "request failed");
   return sendProblem(reply, problem);
+}
+
+/**
+ * Fastify's `frameworkErrors`: refusals made before routing finishes — a path whose
+ * percent-encoding is broken (`/messages/%ZZ`), a path parameter over `maxParamLength`. Fastify's
+ * own answers to these are plain JSON; like every other refusal they leave as problem+json.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const instance = request.url.split("?")[0] ?? "/";
+  if (error.code === "FST_ERR_BAD_URL") {
+    const detail = "The URL is not valid: a part of its path has broken percent-encoding";
+    return sendProblem(reply, problemOf("bad_request", detail, instance));
+  }
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    const detail = "A part of the URL's path is longer than any id (200 characters at most)";
+    return sendProblem(reply, problemOf("bad_request", detail, instance));
+  }
+  return handleError(error, request, reply);
 }
 
 interface RawIssue {
