@@ -1,6 +1,6 @@
 import { describeValue } from "../format.js";
 import { parseInstant } from "../parse-instant.js";
-import type { Check, EvalContext, RuleMessage, RuleName, UserState } from "../types.js";
+import type { EvalContext, RuleMessage, RuleName, UserState } from "../types.js";
 
 /** What every rule check receives. Typed for callers, but read as untrusted data. */
 export interface CheckInput {

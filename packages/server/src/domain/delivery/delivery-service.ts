@@ -75,7 +75,7 @@ export class DeliveryService {
     // A plain loop: this runs for every active campaign on every request.
     for (const entry of entriesLiveAt(set, now)) {
       const deliverable = deliverableFor(entry, profile.distinctId);
-      if (!deliverable || !deliverable.gate(profile)) continue;
+      if (!deliverable?.gate(profile)) continue;
       const state = stateOf(entry, user, folded);
       if (isVisible(deliverable.rule, state, set.context, now))
         visible.push({ ...deliverable, entry });
