@@ -6,6 +6,7 @@ export * from "./experiment.js";
 export * from "./experiment-results.js";
 export * from "./filter.js";
 export * from "./message.js";
+export * from "./people.js";
 export * from "./problem.js";
 export * from "./render.js";
 export * from "./tenancy.js";

@@ -1,4 +1,4 @@
-import type { ScoreStore, SegmentStore } from "./audiences/ports.js";
+import type { PeopleStore, ScoreStore, SegmentStore } from "./audiences/ports.js";
 import type { DeliveryStore } from "./delivery/ports.js";
 import type { ExperimentStore } from "./experiments/ports.js";
 import type { IngestStore } from "./ingest/ports.js";
@@ -15,6 +15,7 @@ export interface ProductStores {
   delivery: DeliveryStore;
   ingest: IngestStore;
   segments: SegmentStore;
+  people: PeopleStore;
   scores: ScoreStore;
   stats: StatsStore;
   experiments: ExperimentStore;

@@ -22,6 +22,7 @@ import { insightRoutes } from "./routes/insight-routes.js";
 import { keyRoutes } from "./routes/key-routes.js";
 import { memberRoutes } from "./routes/member-routes.js";
 import { messageRoutes } from "./routes/message-routes.js";
+import { peopleRoutes } from "./routes/people-routes.js";
 import { productRoutes } from "./routes/product-routes.js";
 import { renderRoutes } from "./routes/render-routes.js";
 import { scoreRoutes } from "./routes/score-routes.js";
@@ -115,6 +116,7 @@ export async function createApp(
     segmentRoutes,
     scoreRoutes,
     insightRoutes,
+    peopleRoutes,
     experimentRoutes,
     clientRoutes,
     renderRoutes,

@@ -6,6 +6,7 @@ import { createExperimentStore } from "./stores/experiment-store.js";
 import { createIdentitySecretStore } from "./stores/identity-secret-store.js";
 import { createIngestStore } from "./stores/ingest-store.js";
 import { createMessageStore } from "./stores/message-store.js";
+import { createPeopleStore } from "./stores/people-store.js";
 import { createProductStore } from "./stores/product-store.js";
 import { createRetentionStore } from "./stores/retention-store.js";
 import { createScoreStore } from "./stores/score-store.js";
@@ -28,6 +29,7 @@ export function createStores(storage: StorageHandle): Stores {
         delivery: createDeliveryStore(db, capabilities, productId),
         ingest: createIngestStore(db, capabilities, writer, productId),
         segments: createSegmentStore(db, productId),
+        people: createPeopleStore(db, productId),
         scores: createScoreStore(db, productId),
         stats: createStatsStore(db, productId),
         experiments: createExperimentStore(db, capabilities, productId),

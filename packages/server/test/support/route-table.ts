@@ -178,6 +178,14 @@ export const adminRoutes: AdminRoute[] = [
   },
   { method: "GET", route: `${product}/stats`, scope: "product", write: false, ok: 200 },
   { method: "GET", route: `${product}/event-names`, scope: "product", write: false, ok: 200 },
+  { method: "GET", route: `${product}/trait-keys`, scope: "product", write: false, ok: 200 },
+  {
+    method: "GET",
+    route: `${product}/users/:distinctId`,
+    scope: "product",
+    write: false,
+    ok: 200,
+  },
   { method: "GET", route: `${product}/segments`, scope: "product", write: false, ok: 200 },
   {
     method: "POST",

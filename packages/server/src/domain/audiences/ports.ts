@@ -19,3 +19,13 @@ export interface ScoreStore {
   /** Upserts scores; users not seen before are created. */
   upsert(scores: { distinctId: string; churnProb: number }[], now: number): Promise<void>;
 }
+
+/** Read-only views of the product's people, for authors (placeholders, previews). */
+export interface PeopleStore {
+  /** Trait keys of the `sample` most recently updated people, with how many carry each. */
+  traitKeys(sample: number): Promise<{ keys: Map<string, number>; sampled: number }>;
+  /** A person's traits, following an anonymous id to the person it was linked to. */
+  traits(
+    distinctId: string,
+  ): Promise<{ distinctId: string; traits: Record<string, unknown> } | null>;
+}
