@@ -11,6 +11,8 @@ export const queryKeys = {
     ["products", pid, "stats", "message", id, days] as const,
   productStats: (pid: string) => ["products", pid, "stats", "product"] as const,
   eventNames: (pid: string) => ["products", pid, "event-names"] as const,
+  traitKeys: (pid: string) => ["products", pid, "trait-keys"] as const,
+  userTraits: (pid: string, distinctId: string) => ["products", pid, "users", distinctId] as const,
   keys: (pid: string) => ["products", pid, "keys"] as const,
   experiment: (pid: string, id: string) => ["products", pid, "experiments", id] as const,
   experimentResults: (pid: string, id: string) =>

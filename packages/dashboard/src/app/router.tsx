@@ -18,6 +18,12 @@ const PreviewPage = lazy(() =>
 const PreviewFramePage = lazy(() =>
   import("../features/preview/preview-frame-page").then((m) => ({ default: m.PreviewFramePage })),
 );
+// Puck and the content renderer load only when someone opens a step's rich content.
+const ContentEditorPage = lazy(() =>
+  import("../features/content/content-editor-page").then((m) => ({
+    default: m.ContentEditorPage,
+  })),
+);
 const StatsPage = lazy(() =>
   import("../features/stats/stats-page").then((m) => ({ default: m.StatsPage })),
 );
@@ -56,6 +62,14 @@ export const router = createBrowserRouter([
         element: (
           <Suspense fallback={<FullPageLoader />}>
             <PreviewPage />
+          </Suspense>
+        ),
+      },
+      {
+        path: "/messages/:id/steps/:step/content",
+        element: (
+          <Suspense fallback={<FullPageLoader />}>
+            <ContentEditorPage />
           </Suspense>
         ),
       },

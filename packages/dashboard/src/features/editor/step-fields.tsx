@@ -1,10 +1,11 @@
-import { Alert, Group, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
+import { Group, Select, Stack, Switch, Textarea, TextInput } from "@mantine/core";
 import { type Step, stepTypes } from "@nudge/schema";
 import { useContext } from "react";
 import { monoInput } from "../../ui/mono-input";
 import { stepTypeLabels } from "../messages/step-type-icon";
 import type { DraftStep } from "./editor-draft";
 import { FieldErrorsContext } from "./field-errors";
+import { RichContentRow } from "./rich-content-row";
 
 const typeData = stepTypes.map((t) => ({ value: t, label: stepTypeLabels[t] }));
 
@@ -73,12 +74,7 @@ export function StepFields({
         checked={step.dismissible}
         onChange={(e) => set({ dismissible: e.currentTarget.checked })}
       />
-      {step.content && (
-        <Alert variant="light" color="blue">
-          This step also carries rich content blocks. They are kept as they are and shown in place
-          of the body.
-        </Alert>
-      )}
+      <RichContentRow step={step} index={index} onChange={onChange} />
     </Stack>
   );
 }
