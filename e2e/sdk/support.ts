@@ -110,13 +110,14 @@ export const strictCsp =
 
 /**
  * Serves e2e/sdk/fixtures: `/<fixture>/<anything>` answers fixtures/<fixture>.html (so SPA routes
- * and per-test paths work), `/fixtures/*` the files. /sdk.js and /api/* go to the Nudge server,
- * so a page with `default-src 'self'` can use it. `strict` is served with a strict CSP.
+ * and per-test paths work), `/fixtures/*` the files. /sdk.js, /sdk/* (the content chunk) and
+ * /api/* go to the Nudge server, so a page with `default-src 'self'` can use it. `strict` is
+ * served with a strict CSP.
  */
 async function serveFixtures(nudgeUrl: string, key: string) {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
-    if (url.pathname === "/sdk.js" || url.pathname.startsWith("/api/")) {
+    if (/^\/(?:sdk\.js$|sdk\/|api\/)/.test(url.pathname)) {
       proxy(nudgeUrl, req, res);
       return;
     }

@@ -13,7 +13,7 @@ import { browserTransport } from "./dom/transport.js";
 export type { Hook } from "./core/emitter.js";
 export type * from "./core/types.js";
 
-export const version = "0.1.0";
+export { version } from "./version.js";
 
 const emitter = createEmitter();
 let current: { client: Client; destroy(): void } | undefined;
@@ -67,7 +67,7 @@ export const init = guard((options: InitOptions): void => {
       local: safeStore(() => localStorage),
       session: safeStore(() => sessionStorage),
       path: () => location.pathname,
-      renderer: createRenderer(mount),
+      renderer: createRenderer(mount, host, () => client.locale()),
     },
     emitter,
   );
@@ -150,7 +150,7 @@ export const preview = guard(
     const playing =
       campaign &&
       play(campaign, {
-        renderer: createRenderer(mount),
+        renderer: createRenderer(mount, scriptOrigin || location.origin),
         slots: createSlots(),
         record: noop,
         stepChanged: noop,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,11 +7,12 @@ import { type CasesFile, conformanceCases } from "@nudge/rules/spec/conformance"
 import * as esbuild from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error build.mjs is plain JavaScript without declarations.
-import { common } from "../build.mjs";
+import { common, squeeze } from "../build.mjs";
 
 /**
  * spec/cases.json against the rules code exactly as the SDK bundles it (tree-shaken by the
- * SDK's esbuild settings), so a bundling mistake cannot make the SDK disagree with the server.
+ * SDK's esbuild settings, then oxc's minifier as build.mjs does), so a bundling mistake cannot
+ * make the SDK disagree with the server.
  */
 const sections = new Set(["fnv1a32", "bucket", "assignArm", "matchesPath", "safeRegex"]);
 const dir = mkdtempSync(join(tmpdir(), "nudge-sdk-conformance-"));
@@ -20,7 +21,7 @@ let sdk: Bundled;
 
 beforeAll(async () => {
   const out = join(dir, "rules.mjs");
-  await esbuild.build({
+  const built = await esbuild.build({
     ...common,
     stdin: {
       contents: `export { fnv1a32, bucketOf, assignArm, matchesPath, isLikelySafeRegex } from "@nudge/rules";
@@ -30,9 +31,10 @@ beforeAll(async () => {
     },
     format: "esm",
     minify: true,
-    outfile: out,
+    write: false,
     logLevel: "silent",
   });
+  writeFileSync(out, squeeze(built.outputFiles?.[0]?.text ?? "", true));
   sdk = await import(pathToFileURL(out).href);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -34,7 +34,13 @@ afterAll(() => {
 describe("sdk routes", () => {
   it("answer 503 with the fix when the SDK has not been built", async () => {
     const app = await appOver({});
-    for (const url of ["/sdk.js", "/sdk.esm.js", "/sdk/1.2.3/nudge.js", "/demo"]) {
+    for (const url of [
+      "/sdk.js",
+      "/sdk.esm.js",
+      "/sdk/1.2.3/nudge.js",
+      "/sdk/1.2.3/content.js",
+      "/demo",
+    ]) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(503);
       expect(res.headers["content-type"]).toMatch(/problem\+json/);
@@ -51,6 +57,20 @@ describe("sdk routes", () => {
     expect(pinned.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect((await app.inject("/sdk/0.0.1/nudge.js")).statusCode).toBe(404);
     expect((await app.inject("/sdk.esm.js")).body).toBe("export {}");
+  });
+
+  it("serve the content chunk at the pinned version only, cached for a year, to any origin", async () => {
+    const app = await appOver({ "dist/content.js": "export const dress = 1;" });
+    const chunk = await app.inject("/sdk/1.2.3/content.js");
+    expect(chunk.statusCode).toBe(200);
+    expect(chunk.body).toBe("export const dress = 1;");
+    expect(chunk.headers["content-type"]).toMatch(/^text\/javascript/);
+    expect(chunk.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // A module import across origins needs CORS.
+    expect(chunk.headers["access-control-allow-origin"]).toBe("*");
+    const other = await app.inject("/sdk/0.0.1/content.js");
+    expect(other.statusCode).toBe(404);
+    expect(other.headers["content-type"]).toMatch(/problem\+json/);
   });
 
   it("serve the demo page with a strict CSP on /demo and its SPA routes", async () => {

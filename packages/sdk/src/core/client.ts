@@ -228,8 +228,9 @@ export function createClient(
     async identify(id: string, traits?: Properties, userHash?: string): Promise<void> {
       if (!validId(id)) throw new TypeError("nudge: bad distinctId");
       const link = me.anon && me.id !== id ? { anonymousId: me.id } : {};
+      const l = traits?.locale ?? (me.id === id ? me.l : undefined);
       if (me.id !== id) stopAll();
-      me = saveIdentity(local, `${ns}id`, { id, anon: false, h: userHash });
+      me = saveIdentity(local, `${ns}id`, { id, anon: false, h: userHash, l });
       const body = JSON.stringify({ distinctId: id, userHash, ...(traits && { traits }), ...link });
       // The link must exist before the fetch, so caps and milestones follow the person.
       const res = await withRetry(() => transport.post(url("identify"), body));
@@ -252,6 +253,8 @@ export function createClient(
       return c ? start(c) : false;
     },
     fetchActive: () => load(false),
+    /** The user's `locale` trait, as identify() was given it. */
+    locale: () => me.l,
     /** For hosts that render their own UI (autoRender off): report what the user did. */
     trackMessage(messageId: string, type: InteractionType, step = 0): void {
       if (!Object.hasOwn(hookOf, type)) throw new TypeError(`nudge: bad type ${type}`);

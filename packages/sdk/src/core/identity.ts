@@ -7,6 +7,8 @@ export interface Identity {
   anon: boolean;
   /** The userHash proving `id`, when the host gave one. */
   h?: string | undefined;
+  /** The `locale` trait identify() was last given for `id`: the content chunk picks by it. */
+  l?: unknown;
 }
 
 /** The stored identity, or a new anonymous one (kept in localStorage, else for this page). */

@@ -17,6 +17,27 @@ export interface Step {
   ctaUrl?: string;
   /** Default true: shows × and lets Escape close the message. */
   dismissible?: boolean;
+  /**
+   * Rich content (SPEC §8): a block document, rendered by the lazily loaded content chunk in
+   * place of `imageUrl` and `body` (which stay the fallback when the chunk cannot load).
+   */
+  content?: ContentDocument;
+  /** Per locale, the texts that replace this step's own; the SDK picks one for the user. */
+  translations?: Record<string, StepTranslation>;
+}
+
+/** A block document, `{root: {props}, content: [{type, props}]}` (Puck's data shape). */
+export interface ContentDocument {
+  root?: { props?: Record<string, unknown> };
+  content: { type: string; props: Record<string, unknown> }[];
+}
+
+export interface StepTranslation {
+  title?: string;
+  body?: string;
+  ctaText?: string;
+  ctaUrl?: string;
+  content?: ContentDocument;
 }
 
 export type Trigger =

@@ -26,10 +26,14 @@ function button(label: string, part: string, className: string, onClick: () => v
 
 /**
  * The DOM of one step, built node by node (no innerHTML, so nothing in a message can become
- * markup and Trusted Types has nothing to object to). Parts: dialog (+ the step type), close,
- * image, title, body, actions, progress, cta, next, done.
+ * markup and Trusted Types has nothing to object to); `dress` adds the content chunk's part.
+ * Parts: dialog (+ the step type), close, image, title, body, actions, progress, cta, next, done.
  */
-export function buildCard(view: StepView, actions: StepActions): HTMLElement {
+export function buildCard(
+  view: StepView,
+  actions: StepActions,
+  dress?: (card: HTMLElement, body: HTMLElement) => void,
+): HTMLElement {
   const { step, index, campaign } = view;
   const total = campaign.steps.length;
   const last = index === total - 1;
@@ -66,6 +70,7 @@ export function buildCard(view: StepView, actions: StepActions): HTMLElement {
   }
   card.append(body);
   card.setAttribute("aria-describedby", body.id);
+  dress?.(card, body);
 
   const row = el("div", "a", "actions");
   if (total > 1) row.append(el("span", "", "progress", `${index + 1} / ${total}`));

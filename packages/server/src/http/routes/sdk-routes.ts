@@ -25,7 +25,8 @@ const demoCsp =
 
 /**
  * Serves the browser SDK: `/sdk.js` (the script tag; cached briefly so upgrades roll out),
- * `/sdk/<version>/nudge.js` (pinned, cached for a year), `/sdk.esm.js`, and the demo host page
+ * `/sdk/<version>/nudge.js` (pinned, cached for a year), `/sdk/<version>/content.js` (the chunk
+ * the SDK imports for rich content, pinned the same way), `/sdk.esm.js`, and the demo host page
  * `/demo` (with SPA routes under `/demo/…`) where a newcomer sees their messages at once.
  * Files are read from the SDK's build output on each request; until it is built the SDK routes
  * answer 503 with the command that fixes it.
@@ -80,6 +81,22 @@ export function sdkRoutes(_services: Services, root: string = sdkPackage): Fasti
           throw notFound(`SDK version ${request.params.version}`);
         }
         return script(reply, "dist/nudge.iife.js", immutable);
+      },
+    );
+    app.get(
+      "/sdk/:version/content.js",
+      {
+        schema: {
+          ...sdk,
+          summary: "The SDK's content chunk (an ES module it imports for rich content), pinned",
+          params: z.object({ version: z.string().max(50) }),
+        },
+      },
+      async (request, reply) => {
+        if (request.params.version !== version) {
+          throw notFound(`SDK version ${request.params.version}`);
+        }
+        return script(reply, "dist/content.js", immutable);
       },
     );
 
