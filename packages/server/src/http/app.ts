@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Services } from "../compose.js";
+import { serializeRequest } from "./log-serializers.js";
 import { handleError, handleFrameworkError, problemOf, sendProblem } from "./problem.js";
 import { registerRateLimits } from "./rate-limits.js";
 import { authRoutes } from "./routes/auth-routes.js";
@@ -32,7 +33,8 @@ import { setupRoutes } from "./routes/setup-routes.js";
 import { translationRoutes } from "./routes/translation-routes.js";
 
 export interface AppOptions {
-  logger?: boolean | { level: string };
+  /** `stream` lets tests read what would be logged. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
 }
 
 /** Builds the HTTP app over already-composed services; tests call it with app.inject(). */
@@ -41,7 +43,12 @@ export async function createApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? {
+          ...(options.logger === true ? {} : options.logger),
+          serializers: { req: serializeRequest },
+        }
+      : false,
     trustProxy: services.config.trustProxy,
     // Admin bodies (a message with rich content, 10,000 scores) fit in 1 MiB; client routes
     // set their own, smaller limits (README "Limits").

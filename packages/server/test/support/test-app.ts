@@ -48,7 +48,13 @@ export const roomyRateLimits: Record<string, string> = {
  */
 export async function startTestApp(
   dialect: DialectName,
-  options: { clock?: Clock; env?: Record<string, string>; sqliteFile?: string } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    sqliteFile?: string;
+    /** Receives the request log (level info) as JSON lines. */
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const base = loadConfig({ LOG_LEVEL: "silent", ...roomyRateLimits, ...options.env });
   const schema = `t_${randomBytes(6).toString("hex")}`;
@@ -60,7 +66,10 @@ export async function startTestApp(
         : { kind: "postgres", connectionString: postgresUrl(), poolSize: 4, schema },
   };
   const services = await compose(config, options.clock);
-  const app = await createApp(services);
+  const app = await createApp(
+    services,
+    options.logStream ? { logger: { level: "info", stream: options.logStream } } : {},
+  );
   await app.ready();
   return {
     app,
