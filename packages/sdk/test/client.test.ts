@@ -315,6 +315,25 @@ describe("client: identity verification", () => {
     await settle();
     expect(t.net.events().at(-1)).not.toHaveProperty("userHash");
   });
+
+  it("remembers the locale trait for the user, across pages, until another user or reset", async () => {
+    const t = start([]);
+    await settle();
+    expect(t.client.locale()).toBeUndefined();
+    await t.client.identify("user_42", { locale: "fr-FR", plan: "pro" });
+    expect(t.client.locale()).toBe("fr-FR");
+    // Traits without a locale, or none at all, keep it: the server merges traits too.
+    await t.client.identify("user_42", { plan: "team" });
+    await t.client.identify("user_42");
+    expect(t.client.locale()).toBe("fr-FR");
+    // The next page of the same browser starts with it.
+    expect(t.make().locale()).toBe("fr-FR");
+    await t.client.identify("user_43");
+    expect(t.client.locale()).toBeUndefined();
+    await t.client.identify("user_43", { locale: "ar" });
+    t.client.reset();
+    expect(t.client.locale()).toBeUndefined();
+  });
 });
 
 describe("client: after destroy()", () => {
