@@ -3,13 +3,25 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects } from "./support/dialects.js";
 import { addTenant, bearer, buildMessage, json, type Tenant } from "./support/fixtures.js";
+import {
+  apply,
+  expectNoSideEffects,
+  expectWellFormed,
+  fuzzTimeout,
+  type Json,
+  mutationOf,
+  fuzzRuns as numRuns,
+  rejectionTracker,
+  fuzzSeed as seed,
+  type Wire,
+  wire,
+} from "./support/fuzz.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
-type Json = Record<string, unknown>;
-
-const seed = 20_260_601;
-const numRuns = 1000;
-const fuzzTimeout = 180_000;
+/**
+ * The message API in depth: near-valid messages of every trigger and audience shape, mutated.
+ * fuzz-routes-api.test.ts fuzzes every route's path, query, headers and body more broadly.
+ */
 
 /** Valid messages of every trigger and audience shape: the starting points of mutations. */
 const bases: Json[] = [
@@ -87,85 +99,11 @@ const knownKeys = [
   ...["content", "position", "theme", "backgroundColor", "textColor", "cap", "maxImpressions"],
   ...["minIntervalHours", "dismissDays", "startsAt", "endsAt", "id", "experimentId"],
 ];
-const pollutionKeys = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty"];
-
-const key = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...knownKeys) },
-  { weight: 2, arbitrary: fc.constantFrom(...pollutionKeys) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
-);
-
-/** Deeply nested filters: recursion in validation or evaluation must not blow the stack. */
-const deepFilter = fc
-  .tuple(fc.integer({ min: 9, max: 600 }), fc.constantFrom("and", "or", "not"))
-  .map(([depth, op]) => {
-    let node: unknown = { trait: "plan", op: "eq", value: "pro" };
-    for (let i = 0; i < depth; i++) node = op === "not" ? { not: node } : { [op]: [node] };
-    return node;
-  });
-
-const value: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 1000, max: 300_000 }).map((n) => "é".repeat(n)) },
-  {
-    weight: 2,
-    arbitrary: fc.constantFrom<unknown>(
-      ...[null, true, false, 0, -1, 1.5, 301, 1e308, -1e308, 2 ** 53 + 2, "", " ", "\u0000"],
-      ...["\ud800", "\u202e", "javascript:alert(1)", "(a+)+$", "#12", "2026-13-45", [], {}],
-      ...[{ type: "tooltip" }, [{ type: "modal" }], "seg_", { trait: "x", op: "in" }],
-    ),
-  },
-  { weight: 1, arbitrary: deepFilter },
-);
-
-type Mutation = { kind: "drop"; path: string[] } | { kind: "set"; path: string[]; value: unknown };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc
-    .tuple(fc.constantFrom(...sections), key)
-    .map(([s, k]): Mutation => ({ kind: "drop", path: [...s, k] })),
-  fc
-    .tuple(fc.constantFrom(...sections), key, value)
-    .map(([s, k, v]): Mutation => ({ kind: "set", path: [...s, k], value: v })),
-  fc.tuple(fc.constantFrom(...sections), value).map(([s, v]): Mutation => {
-    return { kind: "set", path: s.length > 0 ? s : ["name"], value: v };
-  }),
-);
-
-/** Sets (as an own, enumerable property, even `__proto__`) or deletes along a path. */
-function apply(base: Json, mutations: Mutation[]): Json {
-  const root = structuredClone(base);
-  for (const m of mutations) {
-    let node: Json = root;
-    for (const step of m.path.slice(0, -1)) {
-      const next = node[step];
-      if (next === null || typeof next !== "object") {
-        Object.defineProperty(node, step, {
-          value: {},
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      node = node[step] as Json;
-    }
-    const last = m.path[m.path.length - 1]!;
-    if (m.kind === "drop") delete node[last];
-    else
-      Object.defineProperty(node, last, {
-        value: m.value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-  }
-  return root;
-}
+const mutation = mutationOf(sections, knownKeys);
 
 const nearValid = fc
   .tuple(fc.constantFrom(...bases), fc.array(mutation, { minLength: 0, maxLength: 4 }))
-  .map(([base, mutations]) => apply(base, mutations));
+  .map(([base, mutations]) => apply(base, mutations) as Json);
 
 /**
  * Nesting too deep to build as objects (JSON.stringify would overflow): written as text, with
@@ -185,31 +123,6 @@ const deepText = fc
     );
   });
 
-/** A body as sent on the wire, reported by fast-check in brief (counterexamples can be huge). */
-interface Wire {
-  text: string;
-  [fc.toStringMethod]: () => string;
-}
-function wire(text: string): Wire {
-  let depth = 0;
-  let deepest = 0;
-  let deepestAt = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "{" || ch === "[") {
-      if (++depth > deepest) [deepest, deepestAt] = [depth, i];
-    } else if (ch === "}" || ch === "]") depth--;
-  }
-  const brief =
-    text.length <= 400
-      ? text
-      : `${text.slice(0, 160)} … ${text.slice(Math.max(160, deepestAt - 80), deepestAt + 40)} …`;
-  return {
-    text,
-    [fc.toStringMethod]: () => `(${text.length} chars, nesting ${deepest}) ${brief}`,
-  };
-}
-
 /** A request body as sent on the wire; `undefined` becomes an empty body. */
 const body = (near: fc.Arbitrary<unknown>): fc.Arbitrary<Wire> =>
   fc
@@ -227,11 +140,10 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
   let tenant: Tenant;
   let url: string;
   let target: { id: string; version: number };
-  const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
+  const tracker = rejectionTracker();
 
   beforeAll(async () => {
-    process.on("unhandledRejection", onRejection);
+    tracker.start();
     t = await startTestApp(dialect);
     tenant = await addTenant(t.services, "fuzz");
     url = `/api/v1/products/${tenant.productId}/messages`;
@@ -245,7 +157,7 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
     target = json(created);
   });
   afterAll(async () => {
-    process.off("unhandledRejection", onRejection);
+    tracker.stop();
     await t.close();
   });
 
@@ -257,27 +169,7 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
       payload,
     });
 
-  /** Never a 500; every refusal is problem+json with a code and an errorId. */
-  function expectWellFormed(res: LightMyRequestResponse) {
-    expect(res.statusCode, res.body).toBeLessThan(500);
-    if (res.statusCode >= 300) {
-      expect(res.headers["content-type"], res.body).toContain("application/problem+json");
-      const problem = json(res);
-      expect(problem.status).toBe(res.statusCode);
-      expect(typeof problem.code, res.body).toBe("string");
-      expect(typeof problem.errorId, res.body).toBe("string");
-    } else if (res.statusCode !== 204) {
-      expect(() => res.json()).not.toThrow();
-    }
-  }
-
-  function expectNoSideEffects() {
-    expect(rejections).toEqual([]);
-    for (const proto of [Object.prototype, Array.prototype, Function.prototype]) {
-      expect(Object.keys(proto)).toEqual([]);
-    }
-    expect(({} as Json).polluted).toBeUndefined();
-  }
+  const expectSettled = () => expectNoSideEffects(tracker.rejections);
 
   /** The version to send: usually the current one (so some saves succeed), sometimes not. */
   const version = fc.oneof(
@@ -299,7 +191,7 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
         }),
         { seed, numRuns },
       );
-      expectNoSideEffects();
+      expectSettled();
     },
     fuzzTimeout,
   );
@@ -322,7 +214,7 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
         }),
         { seed: seed + 1, numRuns },
       );
-      expectNoSideEffects();
+      expectSettled();
     },
     fuzzTimeout,
   );
@@ -348,7 +240,7 @@ describe.each(dialects)("fuzzing the message API on %s", (dialect) => {
         }),
         { seed: seed + 2, numRuns },
       );
-      expectNoSideEffects();
+      expectSettled();
       const after = await t.app.inject({
         url: `${url}/${target.id}`,
         headers: bearer(tenant.secretKey),
