@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -23,6 +24,41 @@ const rateLimit = (fallback: string) =>
       return { max, windowMs: span * unitMs[match[3] as keyof typeof unitMs] };
     });
 
+/** An IPv4/IPv6 address, optionally with a CIDR prefix length that fits its family. */
+function isAddressOrCidr(value: string): boolean {
+  const [address = "", prefix, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `"true"` trusts every X-Forwarded-For hop, so a client can choose its own address by sending
+ * the header itself (fine only when the proxy overwrites it). A comma-separated list of proxy
+ * addresses or CIDRs ("10.0.0.0/8,127.0.0.1") trusts only those hops: the client address is then
+ * the right-most one no listed proxy added, which per-IP rate limits can rely on.
+ */
+const trustProxy = () =>
+  z
+    .string()
+    .default("false")
+    .transform((value, ctx): boolean | string[] => {
+      const v = value.trim();
+      if (v === "true" || v === "1") return true;
+      if (v === "false" || v === "0" || v === "") return false;
+      const list = v.split(",").map((part) => part.trim());
+      const bad = list.filter((part) => !isAddressOrCidr(part));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be true, false or a comma-separated list of proxy addresses/CIDRs; not an address: ${bad.join(", ")}`,
+        });
+        return z.NEVER;
+      }
+      return list;
+    });
+
 /**
  * The only module that reads process.env. Every variable is documented in the README's
  * Configuration section; every default lets a first run need no configuration at all.
@@ -41,10 +77,7 @@ const envSchema = z.object({
   // 0 keeps everything: the default cap is "ever", which pruning would quietly shorten (ADR 6).
   NUDGE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   NUDGE_MAX_MESSAGES_PER_PRODUCT: z.coerce.number().int().min(1).optional(),
-  NUDGE_TRUST_PROXY: z
-    .enum(["true", "false", "1", "0"])
-    .default("false")
-    .transform((v) => v === "true" || v === "1"),
+  NUDGE_TRUST_PROXY: trustProxy(),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
@@ -98,7 +131,8 @@ export interface Config {
   storage: StorageConfig;
   /** Limits for organizations that have none of their own; absent = unlimited. */
   defaultPlanLimits: { maxMessagesPerProduct?: number };
-  trustProxy: boolean;
+  /** `true` trusts every hop; a list trusts only those proxy addresses/CIDRs (see trustProxy()). */
+  trustProxy: boolean | string[];
   /** Set: rate-limit counters live in Redis, shared by every node; unset: in this process. */
   redisUrl?: string;
   /** Prefixes every Redis key, so several deployments (or test files) can share one Redis. */
