@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientCall, clientCalls, clientRoutes } from "./support/client-calls.js";
 import { dialects } from "./support/dialects.js";
 import { addTenant, bearer, json, login, type Tenant } from "./support/fixtures.js";
 import {
@@ -15,11 +16,34 @@ import {
 } from "./support/route-table.js";
 import { startTestApp, type TestApp } from "./support/test-app.js";
 
-type Caller = "A's secret key" | "A's owner session";
-const callers: Caller[] = ["A's secret key", "A's owner session"];
+/** Every credential of organization A: each key type, and a session of each role. */
+const callers = [
+  "A's secret key",
+  "A's publishable key",
+  "A's owner session",
+  "A's editor session",
+  "A's viewer session",
+] as const;
+type Caller = (typeof callers)[number];
+const isSession = (c: Caller) => c.endsWith("session");
 
-/** Every admin route × both of A's credentials, as `[route name, caller, route]`. */
+/** Every admin route × every credential of A, as `[route name, caller, route]`. */
 const matrix = adminRoutes.flatMap((r) => callers.map((c) => [routeName(r), c, r] as const));
+
+/** A distinct id B's product knows, and traits only A's calls would give anyone. */
+const bravoUser = "bravo-user";
+const clientTraits = ["alpha-only-plan"];
+
+/** Ids of the right shapes that exist nowhere: B's must be answered exactly like these. */
+const nowhere: RouteIds = {
+  organizationId: "org_nowhere0000000000000000",
+  productId: "prd_nowhere0000000000000000",
+  messageId: "msg_nowhere0000000000000000",
+  keyId: "key_nowhere0000000000000000",
+  segmentId: "seg_nowhere0000000000000000",
+  experimentId: "exp_nowhere0000000000000000",
+  accountId: "acc_nowhere0000000000000000",
+};
 const hasChildId = (r: AdminRoute) => /:(id|keyId|accountId)\b/.test(r.route);
 const productScoped = adminRoutes
   .filter((r) => r.scope === "product")
@@ -30,6 +54,8 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
   let a: Tenant;
   let b: Tenant;
   let aSession: string;
+  let aEditor: string;
+  let aViewer: string;
   let bSession: string;
   /** A's own product and organization, with fixtures of their own. */
   let aIds: RouteIds;
@@ -41,13 +67,32 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
   let bSecrets: string[];
   let bBefore: unknown;
 
-  const headersOf = (caller: Caller) =>
-    caller === "A's secret key" ? bearer(a.secretKey) : { cookie: aSession };
+  const headersOf = (caller: Caller): Record<string, string> =>
+    ({
+      "A's secret key": bearer(a.secretKey),
+      "A's publishable key": bearer(a.publishableKey),
+      "A's owner session": { cookie: aSession },
+      "A's editor session": { cookie: aEditor },
+      "A's viewer session": { cookie: aViewer },
+    })[caller];
+  /** Requests made by the whole matrix, and bytes of answers checked for B's data. */
+  const tally = { requests: 0, bytes: 0, allowed: 0 };
 
   /** Everything B (or, given its id, A2) holds, read with its own credentials. */
   async function snapshot(ids: RouteIds, headers: Record<string, string>, session: string) {
     const read = async (path: string, as = headers) => {
       const res = await t.app.inject({ url: `/api/v1/${path}`, headers: as });
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+      return res.json();
+    };
+    const count = async (path: string, as: Record<string, string>) => {
+      const filter = { or: clientTraits.map((plan) => ({ trait: "plan", op: "eq", value: plan })) };
+      const res = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/${path}`,
+        headers: as,
+        payload: { filter },
+      });
       expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
       return res.json();
     };
@@ -65,6 +110,11 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       keys: keys.items.map((k) => ({ ...k, lastUsedAt: null })),
       members: await read(`organizations/${ids.organizationId}/members`, { cookie: session }),
       me: await read("me", { cookie: session }),
+      // What client calls could touch: counts, event names, users' traits.
+      messageStats: await read(`${product}/messages/${ids.messageId}/stats`),
+      productStats: await read(`${product}/stats`),
+      eventNames: await read(`${product}/event-names`),
+      tracedUsers: await count(`${product}/segments/count`, headers),
     };
   }
   const snapshotB = () => snapshot(bIds, bearer(b.secretKey), bSession);
@@ -87,6 +137,8 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
 
   /** The answer leaks nothing of B's: `instance` only echoes the path the caller sent. */
   function expectNoLeak(res: LightMyRequestResponse, url: string) {
+    tally.requests++;
+    tally.bytes += res.rawPayload.length;
     let text = res.body;
     if (String(res.headers["content-type"] ?? "").includes("json") && text.length > 0) {
       const { instance, ...rest } = res.json() as Record<string, unknown>;
@@ -102,6 +154,19 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
     b = await addTenant(t.services, "bravo");
     aSession = (await login(t.app, a.email, a.password)).cookie;
     bSession = (await login(t.app, b.email, b.password)).cookie;
+    for (const role of ["editor", "viewer"] as const) {
+      const email = `alpha-${role}-${Date.now()}@example.com`;
+      const added = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/organizations/${a.organizationId}/members`,
+        headers: { cookie: aSession },
+        payload: { email, password: "member password", role },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+      const { cookie } = await login(t.app, email, "member password");
+      if (role === "editor") aEditor = cookie;
+      else aViewer = cookie;
+    }
     const a2 = await t.app.inject({
       method: "POST",
       url: "/api/v1/products",
@@ -120,6 +185,13 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       { cookie: aSession },
       { ownerCookie: aSession, accountId: aIds.accountId, label: "Alpha2" },
     );
+    const known = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/identify",
+      headers: bearer(b.publishableKey),
+      payload: { distinctId: bravoUser, traits: { plan: "pro" } },
+    });
+    expect(known.statusCode, known.body).toBe(204);
     bBefore = await snapshotB();
     bSecrets = [...collectSecrets(bBefore, new Set([b.email, b.organizationId]))];
     expect(bSecrets).toEqual(
@@ -129,7 +201,12 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       expect.arrayContaining([bIds.experimentId, bIds.accountId, "bravo org", b.email]),
     );
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    console.log(
+      `tenancy matrix on ${dialect}: ${tally.requests} calls with B's ids or data, ${tally.bytes} bytes of answers searched for ${bSecrets.length} of B's values, ${tally.allowed} allowed`,
+    );
+    await t.close();
+  });
 
   it("has a row for every route the app registers", () => {
     const inTable = [...adminRoutes.map(routeName), ...nonAdminRoutes].sort();
@@ -143,11 +220,16 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
   }
 
   it.each(matrix)(
-    "%s with %s on B's ids → 404, leaking and changing nothing",
+    "%s with %s on B's ids → refused as if B did not exist, leaking and changing nothing",
     async (_n, caller, r) => {
       const url = urlOf(r, bIds);
       const res = await callRoute(t.app, r, bIds, headersOf(caller));
-      if (r.scope === "product" || (r.scope === "organization" && caller === "A's owner session")) {
+      if (res.statusCode < 300) tally.allowed++;
+      if (caller === "A's publishable key") {
+        // A publishable key reaches no admin route at all, whoever's ids it names.
+        expect(res.statusCode, res.body).toBe(403);
+        expect(json(res)).toMatchObject({ code: "forbidden" });
+      } else if (r.scope === "product" || (r.scope === "organization" && isSession(caller))) {
         expect(res.statusCode, res.body).toBe(404);
         expect(json(res)).toMatchObject({ code: "not_found" });
       } else if (r.scope === "organization") {
@@ -171,7 +253,19 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       const { organizationId, productId } = aIds;
       const target = { ...bIds, organizationId, productId };
       const res = await callRoute(t.app, r, target, headersOf(caller));
-      if (r.sessionOnly && caller === "A's secret key") {
+      if ((r.sessionOnly && caller === "A's secret key") || caller === "A's publishable key") {
+        expect(res.statusCode, res.body).toBe(403);
+      } else if (caller === "A's viewer session" && (r.write || r.editorOnly)) {
+        // Refused for the role before any id is looked up: the same answer for any child id.
+        expect(res.statusCode, res.body).toBe(403);
+        const own = await callRoute(
+          t.app,
+          r,
+          { ...nowhere, organizationId, productId },
+          headersOf(caller),
+        );
+        expect(own.statusCode).toBe(403);
+      } else if (r.ownerOnly && caller !== "A's owner session") {
         expect(res.statusCode, res.body).toBe(403);
       } else {
         expect(res.statusCode, res.body).toBe(404);
@@ -181,6 +275,60 @@ describe.each(dialects)("tenant isolation on %s", (dialect) => {
       expect(await snapshotB()).toEqual(bBefore);
     },
   );
+
+  it.each(matrix)(
+    "%s with %s: B's ids are answered exactly like ids that exist nowhere",
+    async (_n, caller, r) => {
+      const headers = headersOf(caller);
+      const real = await callRoute(t.app, r, bIds, headers);
+      const fake = await callRoute(t.app, r, nowhere, headers);
+      expectNoLeak(real, urlOf(r, bIds));
+      const answer = (res: LightMyRequestResponse) => ({
+        status: res.statusCode,
+        code: res.statusCode >= 400 ? json(res).code : undefined,
+        detail: res.statusCode >= 400 ? json(res).detail : undefined,
+      });
+      if (r.scope !== "caller") expect(answer(real)).toEqual(answer(fake));
+      expect(await snapshotB()).toEqual(bBefore);
+    },
+  );
+
+  describe("client routes", () => {
+    const clientMatrix = clientRoutes.flatMap((r) => callers.map((c) => [r, c] as const));
+
+    it("has a row for every client route", () => {
+      expect(Object.keys(clientCalls).sort()).toEqual([...clientRoutes].sort());
+    });
+
+    it.each(clientMatrix)(
+      "%s with %s aimed at B → refused as if B did not exist, or kept in A's product",
+      async (name, caller) => {
+        const call = (ids: RouteIds) => clientCall(name, ids, bravoUser, clientTraits[0]!);
+        const real = { ...call(bIds), headers: headersOf(caller) };
+        const res = await t.app.inject(real);
+        const fake = await t.app.inject({ ...call(nowhere), headers: headersOf(caller) });
+        if (res.statusCode < 300) tally.allowed++;
+        if (isSession(caller)) {
+          // Client routes take a product's key, never a dashboard session.
+          expect(res.statusCode, res.body).toBe(401);
+        } else if (name.includes(":id")) {
+          expect(res.statusCode, res.body).toBe(404);
+        } else {
+          // Allowed, but on A's product: B's counts, event names and users do not move.
+          expect(res.statusCode, res.body).toBeLessThan(300);
+        }
+        expect({
+          status: res.statusCode,
+          body: res.statusCode < 300 ? null : json(res).detail,
+        }).toEqual({
+          status: fake.statusCode,
+          body: fake.statusCode < 300 ? null : json(fake).detail,
+        });
+        expectNoLeak(res, String(real.url));
+        expect(await snapshotB()).toEqual(bBefore);
+      },
+    );
+  });
 
   describe("a secret key stays inside its product", () => {
     let a2Before: unknown;
