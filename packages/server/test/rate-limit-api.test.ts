@@ -339,6 +339,27 @@ describe.each(dialects)("rate limits on %s", (dialect) => {
       }
     });
 
+    it("keep throttling logins in each node while the store is down", async () => {
+      const down = await startTestApp(dialect, {
+        env: { REDIS_URL: "redis://127.0.0.1:1", NUDGE_RATE_LIMIT_LOGIN_PER_EMAIL: "3/1m" },
+      });
+      try {
+        const tenant = await addTenant(down.services, "redis-down-login");
+        const ip = addresses()();
+        const attempt = (password: string) =>
+          down.app.inject({
+            method: "POST",
+            url: "/api/v1/auth/login",
+            payload: { email: tenant.email, password },
+            remoteAddress: ip,
+          });
+        for (let i = 0; i < 3; i++) expect((await attempt("wrong guess")).statusCode).toBe(401);
+        expectRateLimited(await attempt(tenant.password), 60);
+      } finally {
+        await down.close();
+      }
+    });
+
     it("let requests through when the store fails, rather than answering 500", async () => {
       // Nothing listens on port 1: every counter call fails at once.
       const down = await startTestApp(dialect, {

@@ -5,6 +5,7 @@ import type { RateLimit } from "../config.js";
 import { AppError } from "../domain/app-error.js";
 import { hashToken } from "../domain/tenancy/secrets.js";
 import { presentedKey, sessionCookie } from "./auth.js";
+import { FallbackCounter } from "./fallback-counter.js";
 import { isClientPath } from "./routes/client-routes.js";
 
 /** Checks one limit for a request; throws a 429 AppError once it is exceeded. */
@@ -41,7 +42,8 @@ function emailOf(request: FastifyRequest): string {
  * preParsing, after the client routes' CORS headers are set (so a browser can read the 429 and
  * its Retry-After) and before any body is read; the login limit needs the email, so it runs in
  * preValidation. If the counter store fails, requests go through: an outage of Redis must not
- * become an outage of Nudge.
+ * become an outage of Nudge. The password limits are the exception: they then count in this
+ * process instead (FallbackCounter), so a Redis outage never opens the door to guessing.
  */
 export async function registerRateLimits(app: FastifyInstance, services: Services) {
   const { rateLimits: limits, redisPrefix } = services.config;
@@ -55,10 +57,13 @@ export async function registerRateLimits(app: FastifyInstance, services: Service
   });
 
   let lastWarning = 0;
-  const failOpen = (request: FastifyRequest, error: unknown) => {
+  const warnStoreFailed = (request: FastifyRequest, error: unknown) => {
     if (Date.now() - lastWarning < 60_000) return;
     lastWarning = Date.now();
-    request.log.warn({ err: error }, "rate-limit store failed: requests are not limited meanwhile");
+    request.log.warn(
+      { err: error },
+      "rate-limit store failed: only password routes are limited meanwhile (per node)",
+    );
   };
 
   /** A check counting `limit` per id; no check at all when the limit is off. */
@@ -67,8 +72,15 @@ export async function registerRateLimits(app: FastifyInstance, services: Service
     limit: RateLimit | null,
     what: string,
     idOf: (request: FastifyRequest) => string | undefined,
+    onStoreFailure: "let-through" | "count-locally" = "let-through",
   ): Check[] {
     if (!limit) return [];
+    const refuse = (after: number) =>
+      new AppError("rate_limited", `Too many requests ${what}; retry in ${after} s`, {
+        headers: { "retry-after": String(after) },
+      });
+    const local =
+      onStoreFailure === "count-locally" ? new FallbackCounter(limit.max, limit.windowMs) : null;
     const ids = new WeakMap<FastifyRequest, string>();
     const options: RateLimitOptions = {
       max: limit.max,
@@ -87,13 +99,13 @@ export async function registerRateLimits(app: FastifyInstance, services: Service
         try {
           result = await count(request);
         } catch (error) {
-          return failOpen(request, error);
+          warnStoreFailed(request, error);
+          const after = local?.hit(`${name}:${id}`);
+          if (after) throw refuse(after);
+          return;
         }
         if (result.isAllowed || !result.isExceeded) return;
-        const after = Math.max(1, result.ttlInSeconds);
-        throw new AppError("rate_limited", `Too many requests ${what}; retry in ${after} s`, {
-          headers: { "retry-after": String(after) },
-        });
+        throw refuse(Math.max(1, result.ttlInSeconds));
       },
     ];
   }
@@ -113,7 +125,13 @@ export async function registerRateLimits(app: FastifyInstance, services: Service
       credentialOf(r, false),
     ),
   ];
-  const loginIp = limiter("login-ip", limits.loginPerIp, "to log in from this IP address", ipOf);
+  const loginIp = limiter(
+    "login-ip",
+    limits.loginPerIp,
+    "to log in from this IP address",
+    ipOf,
+    "count-locally",
+  );
   const ipAndEmail = (r: FastifyRequest) => `${ipOf(r)}:${emailOf(r)}`;
   // Counted apart, so the first-run setup does not spend its owner's login attempts.
   const perEmail = {
@@ -122,8 +140,15 @@ export async function registerRateLimits(app: FastifyInstance, services: Service
       limits.loginPerEmail,
       "to log in to this account from this IP address",
       ipAndEmail,
+      "count-locally",
     ),
-    [setupRoute]: limiter("setup-email", limits.loginPerEmail, "to set up", ipAndEmail),
+    [setupRoute]: limiter(
+      "setup-email",
+      limits.loginPerEmail,
+      "to set up",
+      ipAndEmail,
+      "count-locally",
+    ),
   };
 
   const checksFor = (request: FastifyRequest): Check[] => {
