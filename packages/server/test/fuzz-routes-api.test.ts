@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,6 +35,13 @@ import { startTestApp, type TestApp } from "./support/test-app.js";
  * no promise is left rejected, no prototype polluted, and the server still answers afterwards.
  * `npm run fuzz` runs 10,000 cases per route instead of 1,000.
  */
+
+/** The pinned SDK routes answer only for the SDK's own version: the intact request is a 200. */
+const sdkVersion = (
+  JSON.parse(readFileSync(new URL("../../sdk/package.json", import.meta.url), "utf8")) as {
+    version: string;
+  }
+).version;
 
 type Part = "path" | "query" | "headers" | "body";
 type Creds = Record<string, string>;
@@ -120,7 +128,8 @@ function publicBase(name: string, f: Fixtures): Omit<Target, "name" | "method" |
     case "GET /demo*":
       return { ...none, params: { "*": "/app/settings" }, query: "key=pk_x&id=user-1" };
     case "GET /sdk/:version/nudge.js":
-      return { ...none, params: { version: "0.0.0" } };
+    case "GET /sdk/:version/content.js":
+      return { ...none, params: { version: sdkVersion } };
     default: {
       // A route added to the table without a base here still gets fuzzed, from a bare request.
       const params = Object.fromEntries(

@@ -279,6 +279,7 @@ export const pageRoutes: string[] = [
   "GET /sdk.js",
   "GET /sdk.esm.js",
   "GET /sdk/:version/nudge.js",
+  "GET /sdk/:version/content.js",
   "GET /demo",
   "GET /demo*",
   "GET /demo.css",
