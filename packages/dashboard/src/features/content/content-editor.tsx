@@ -1,4 +1,5 @@
-import "@puckeditor/core/puck.css";
+// The variant without its web-font import: the dashboard makes no third-party requests.
+import "@puckeditor/core/no-external.css";
 import { Alert, Anchor, Badge, Box, Button, Grid, Group, Paper, Stack, Text } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import type { BlockDocument, Message } from "@nudge/schema";
@@ -109,9 +110,6 @@ export function ContentEditor({ message, index }: { message: Message; index: num
             <Grid.Col span={{ base: 12, md: 2 }}>
               <Paper withBorder p="sm" component="section" aria-label="Blocks">
                 <Puck.Components />
-              </Paper>
-              <Paper withBorder p="sm" mt="md" component="section" aria-label="Outline">
-                <Puck.Outline />
               </Paper>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>

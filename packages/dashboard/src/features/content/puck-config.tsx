@@ -1,3 +1,4 @@
+import { VisuallyHidden } from "@mantine/core";
 import type { Block, BlockDocument } from "@nudge/schema";
 import type { Config, Fields, SlotComponent } from "@puckeditor/core";
 import { documentOfPuck, type PuckItem } from "./puck-document";
@@ -11,7 +12,14 @@ const leafTypes = ["Heading", "Text", "Image", "Button", "Divider", "Spacer", "V
 function BlockPreview({ type, props }: PuckItem) {
   const doc: BlockDocument = documentOfPuck({ root: {}, content: [{ type, props }] });
   const empty = doc.content.length === 0;
-  return empty ? null : <RenderedContent doc={doc} label={`${type} block`} />;
+  if (empty) return null;
+  return (
+    <>
+      {/* Puck's draggable wrapper is named by its text; the drawn block itself is inert. */}
+      <VisuallyHidden>{type} block</VisuallyHidden>
+      <RenderedContent doc={doc} label={`${type} block`} inert />
+    </>
+  );
 }
 
 const levelOptions = [1, 2, 3, 4, 5, 6].map((n) => ({ label: `Heading ${n}`, value: n }));
@@ -43,6 +51,8 @@ const column = { type: "slot" as const, allow: leafTypes };
 
 /** The Puck configuration: exactly the blocks of SPEC §8, with the fields each one stores. */
 export const puckConfig = {
+  // The document's root carries no fields an author edits.
+  root: { fields: {} },
   categories: {
     text: { title: "Text", components: ["Heading", "Text", "Button"] },
     media: { title: "Media", components: ["Image", "Video"] },

@@ -7,7 +7,16 @@ import { useEffect, useRef } from "react";
  * domBuilder, in a shadow root with the content stylesheet), so what the author sees here is
  * the markup their users get. Never innerHTML: nodes and text nodes only.
  */
-export function RenderedContent({ doc, label }: { doc: BlockDocument; label?: string }) {
+export function RenderedContent({
+  doc,
+  label,
+  inert = false,
+}: {
+  doc: BlockDocument;
+  label?: string;
+  /** On the editor's canvas: a click selects the block instead of following its link. */
+  inert?: boolean;
+}) {
   const host = useRef<HTMLElement>(null);
   useEffect(() => {
     const el = host.current;
@@ -17,5 +26,5 @@ export function RenderedContent({ doc, label }: { doc: BlockDocument; label?: st
     style.textContent = contentStyles;
     root.replaceChildren(style, renderContent(doc, domBuilder<Node>(el.ownerDocument)));
   }, [doc]);
-  return <section ref={host} data-testid="rendered-content" aria-label={label} />;
+  return <section ref={host} data-testid="rendered-content" aria-label={label} inert={inert} />;
 }

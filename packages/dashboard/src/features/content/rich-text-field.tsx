@@ -10,6 +10,10 @@ interface Props {
   value: RichText | string | undefined;
   onChange: (value: RichText) => void;
   readOnly?: boolean;
+  /** In a grid cell: no toolbar or hint, the markup only. */
+  compact?: boolean;
+  error?: string | undefined;
+  placeholder?: string;
 }
 
 /**
@@ -18,7 +22,16 @@ interface Props {
  * under the author's cursor; it is re-read from the value only when that changes elsewhere
  * (undo, a translation import).
  */
-export function RichTextField({ id, label, value, onChange, readOnly }: Props) {
+export function RichTextField({
+  id,
+  label,
+  value,
+  onChange,
+  readOnly,
+  compact = false,
+  error,
+  placeholder,
+}: Props) {
   const [markup, setMarkup] = useState(() => richTextToMarkup(value ?? []));
   const lastSent = useRef<unknown>(value);
   if (value !== lastSent.current) {
@@ -65,7 +78,7 @@ export function RichTextField({ id, label, value, onChange, readOnly }: Props) {
   ];
   return (
     <Stack gap={4}>
-      {!readOnly && (
+      {!readOnly && !compact && (
         <Group gap={4} role="toolbar" aria-label={`${label} formatting`}>
           {tools.map(({ label: name, icon: Icon, run }) => (
             <Tooltip key={name} label={name}>
@@ -83,11 +96,13 @@ export function RichTextField({ id, label, value, onChange, readOnly }: Props) {
         value={markup}
         readOnly={readOnly}
         autosize
-        minRows={3}
+        minRows={compact ? 1 : 3}
+        error={error}
+        placeholder={placeholder}
         maxRows={12}
         onChange={(e) => update(e.currentTarget.value)}
       />
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" hidden={compact}>
         **bold**, *italic*, [link](https://…), lines starting with “- ” or “1. ” make lists.
       </Text>
     </Stack>

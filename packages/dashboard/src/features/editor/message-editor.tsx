@@ -5,6 +5,7 @@ import { IconEyeOff, IconInfoCircle } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useSession } from "../../app/session-context";
 import { SectionCard } from "../../ui/section-card";
+import { TranslationsSection } from "../translations/translations-section";
 import { AppearanceSection } from "./appearance-section";
 import { AudienceSection } from "./audience-section";
 import { ConflictModal } from "./conflict-modal";
@@ -93,6 +94,13 @@ export function MessageEditor({ message }: { message: Message }) {
                   selected={step}
                   onSelect={setStep}
                   disabled={!canWrite}
+                />
+                <TranslationsSection
+                  messageId={message.id}
+                  steps={draft.steps}
+                  onChange={set("steps")}
+                  dirty={dirty}
+                  onImported={flow.reloadTheirs}
                 />
                 <AppearanceSection value={draft.appearance} onChange={set("appearance")} />
                 <FrequencySection value={draft.frequency} onChange={set("frequency")} />

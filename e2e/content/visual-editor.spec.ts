@@ -1,0 +1,161 @@
+import { expect, type Page, test } from "@playwright/test";
+import {
+  adminApi,
+  expectNoSeriousA11yViolations,
+  login,
+  owner,
+  screenshot,
+} from "../dashboard/support.js";
+import { type RunningServer, setupTenant, startServer } from "../support/server.js";
+
+/** The visual content editor: blocks dragged onto the canvas, traits, a sample user, saving. */
+let server: RunningServer;
+let tenant: Awaited<ReturnType<typeof setupTenant>>;
+let api: ReturnType<typeof adminApi>;
+const viewer = { email: "content-viewer@example.com", password: "viewer passphrase" };
+
+test.beforeAll(async ({ browser }) => {
+  server = await startServer();
+  tenant = await setupTenant(server.url);
+  api = adminApi(server.url, tenant.secretKey, tenant.productId);
+  const identify = (distinctId: string, traits: object) =>
+    fetch(`${server.url}/api/v1/identify`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tenant.publishableKey}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ distinctId, traits }),
+    });
+  expect((await identify("ana", { first_name: "Ana", plan: "pro" })).status).toBe(204);
+  const ownerContext = await browser.newContext({ baseURL: server.url });
+  await login(ownerContext, server.url, owner.email, owner.password);
+  const res = await ownerContext.request.post(
+    `/api/v1/organizations/${tenant.organizationId}/members`,
+    { data: { ...viewer, role: "viewer" }, headers: { origin: server.url } },
+  );
+  expect(res.status(), await res.text()).toBe(201);
+  await ownerContext.close();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** Drags a block from Puck's list to the end of the canvas's root drop zone, as a pointer would. */
+async function dragBlock(page: Page, name: string) {
+  const source = page.getByRole("region", { name: "Blocks" }).getByTestId(`drawer-item:${name}`);
+  const zone = page.getByRole("region", { name: "Canvas" }).locator("[data-puck-dropzone]").first();
+  const from = (await source.boundingBox())!;
+  const to = (await zone.boundingBox())!;
+  const x = from.x + from.width / 2;
+  const y = from.y + from.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 12, y + 12, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 6, { steps: 20 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 3, { steps: 4 });
+  await page.mouse.up();
+}
+
+test("an author builds content by dragging blocks, personalizes it and saves it", async ({
+  browser,
+}) => {
+  // Three drags, typing and an axe scan of a large page: slow on a busy two-core machine.
+  test.setTimeout(180_000);
+  const message = await api.createMessage("Rich welcome");
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 900 },
+  });
+  await login(context, server.url, owner.email, owner.password);
+  const page = await context.newPage();
+  await page.goto(`/messages/${message.id}`);
+  await page.getByRole("link", { name: "Rich content" }).click();
+  await expect(page).toHaveURL(new RegExp(`/messages/${message.id}/steps/1/content$`));
+  await expect(page.getByRole("heading", { name: /Rich content · Step 1/ })).toBeVisible();
+
+  const canvas = page.getByRole("region", { name: "Canvas" });
+  await dragBlock(page, "Heading");
+  await expect(canvas.getByTestId("rendered-content")).toHaveCount(1);
+  await dragBlock(page, "Text");
+  await expect(canvas.getByTestId("rendered-content")).toHaveCount(2);
+  await dragBlock(page, "Button");
+  await expect(canvas.getByTestId("rendered-content")).toHaveCount(3);
+
+  // The heading, personalized; then the text, in the rich-text markup.
+  await canvas.getByTestId("rendered-content").nth(0).click();
+  const fields = page.getByRole("region", { name: "Block fields" });
+  await fields
+    .getByRole("textbox", { name: "Text" })
+    .fill('Hi {{ traits.first_name | default: "there" }}');
+  await canvas.getByTestId("rendered-content").nth(1).click();
+  await fields.getByRole("textbox", { name: "Text" }).fill("Read **the guide**\n- one\n- two");
+  await expect(page.getByTestId("unsaved-badge")).toBeVisible();
+
+  // Traits of the product, and a sample user's preview with the placeholders filled.
+  await expect(page.getByTestId("trait-keys")).toContainText("first_name");
+  const preview = page.getByTestId("personalized-preview");
+  await expect(preview.locator("h2")).toHaveText("Hi there");
+  await page.getByLabel("Sample user (distinct id)").fill("ana");
+  await expect(page.getByTestId("sample-status")).toContainText("2 traits of ana");
+  await expect(preview.locator("h2")).toHaveText("Hi Ana");
+  await expect(preview.locator("strong")).toHaveText("the guide");
+  await expect(preview.locator("li")).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+  await screenshot(page, "content-editor");
+
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("unsaved-badge")).toHaveCount(0);
+  const saved = (await api.getMessage(message.id)).body as {
+    steps: { content?: { content: { type: string; props: Record<string, unknown> }[] } }[];
+  };
+  const blocks = saved.steps[0]!.content!.content;
+  expect(blocks.map((b) => b.type)).toEqual(["Heading", "Text", "Button"]);
+  expect(blocks[0]!.props.text).toBe('Hi {{ traits.first_name | default: "there" }}');
+  expect(blocks[1]!.props.text).toEqual([
+    { type: "paragraph", children: [{ text: "Read " }, { text: "the guide", bold: true }] },
+    { type: "list", items: [[{ text: "one" }], [{ text: "two" }]] },
+  ]);
+
+  // A refused value is named inline, by block, and nothing is saved.
+  await canvas.getByTestId("rendered-content").nth(2).click();
+  await fields.getByRole("textbox", { name: "Link" }).fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Not saved: fix these blocks")).toBeVisible();
+  await expect(page.getByText(/Block 3 \(Button\), href/)).toBeVisible();
+  await context.close();
+});
+
+test("a viewer sees the content and the traits, and no write controls", async ({ browser }) => {
+  const message = await api.createMessage("Viewer content", {
+    steps: [
+      {
+        type: "modal",
+        body: "",
+        content: {
+          root: { props: {} },
+          content: [{ type: "Heading", props: { id: "h", text: "For viewers", level: 2 } }],
+        },
+      },
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    viewport: { width: 1440, height: 900 },
+  });
+  await login(context, server.url, viewer.email, viewer.password);
+  const page = await context.newPage();
+  await page.goto(`/messages/${message.id}`);
+  await page.getByRole("link", { name: "View rich content" }).click();
+  await expect(page.getByText("View only")).toBeVisible();
+  await expect(page.getByTestId("rendered-content").first().locator("h2")).toHaveText(
+    "For viewers",
+  );
+  await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Blocks" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Block fields" })).toHaveCount(0);
+  await expect(page.getByTestId("trait-keys")).toContainText("first_name");
+  await expectNoSeriousA11yViolations(page);
+  await context.close();
+});
