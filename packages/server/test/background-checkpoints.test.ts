@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
@@ -36,6 +38,32 @@ describe("background WAL checkpoints (SQLite file database)", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(statSync(filename).size).toBeGreaterThan(before + 2_000_000);
+  });
+
+  it("keeps the process alive while close() waits for the worker, so the code after it runs", () => {
+    // The worker is unref'd so it never holds a finished process open; awaiting its exit with
+    // nothing else pending used to end the process there, exit code 13, mid-script (bench/).
+    dir = mkdtempSync(join(tmpdir(), "nudge-ckpt-"));
+    const script = join(dir, "close-then-continue.mts");
+    const sqliteModule = new URL("../src/storage/dialects/sqlite.ts", import.meta.url).href;
+    writeFileSync(
+      script,
+      [
+        `import { openSqlite } from ${JSON.stringify(sqliteModule)};`,
+        `const handle = openSqlite({ filename: ${JSON.stringify(join(dir, "nudge.db"))}, synchronous: "full" });`,
+        "await handle.close();",
+        'console.log("after close");',
+      ].join("\n"),
+    );
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: fileURLToPath(new URL("../../..", import.meta.url)),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect({ status: run.status, stdout: run.stdout.trim() }, run.stderr).toEqual({
+      status: 0,
+      stdout: "after close",
+    });
   });
 
   it("leaves a complete database behind on close", async () => {

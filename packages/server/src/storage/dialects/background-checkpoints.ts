@@ -75,6 +75,10 @@ export function startBackgroundCheckpoints(
     async stop() {
       if (!stopping) worker.postMessage("stop");
       stopping = true;
+      // Unref'd, the worker alone would not keep the event loop alive while it finishes:
+      // with nothing else pending the process would end here, and the caller's code after
+      // close() would never run (node exits 13 on the unsettled await).
+      worker.ref();
       await exited;
     },
   };
