@@ -204,7 +204,11 @@ export function TranslationsSection({ messageId, steps, onChange, dirty, onImpor
               placeholder="fr, pt-BR, ar"
               value={adding}
               onChange={(e) => setAdding(e.currentTarget.value.trim())}
-              onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), addLocale())}
+              onKeyDown={(e) => {
+                if (e.key !== "Enter") return;
+                e.preventDefault();
+                addLocale();
+              }}
               error={addError}
               size="xs"
             />
