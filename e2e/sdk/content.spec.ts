@@ -214,3 +214,21 @@ test("the ES module build loads the same chunk from the Nudge server", async ({ 
   );
   await expect(page.locator("nudge-root .nc-h")).toHaveText("Welcome, there");
 });
+
+test("/demo (strict CSP, Trusted Types) renders a page-triggered message's content", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await stack.createMessage({
+    trigger: { type: "page", urlRegex: "^/demo/pricing$" },
+    steps: [{ ...richStep, type: "slideout" }],
+  });
+  const response = await page.goto(
+    `${stack.nudge.url}/demo/pricing?key=${stack.tenant.publishableKey}&id=demo-content`,
+  );
+  expect(response?.headers()["content-security-policy"]).toContain("require-trusted-types-for");
+  const dialog = page.locator("nudge-root [role=dialog]");
+  await expect(dialog.locator(".nc-h")).toHaveText("Welcome, there");
+  await expect(dialog.locator("a.nc-btn")).toHaveCSS("background-color", "rgb(67, 56, 202)");
+  expect(errors).toEqual([]);
+});
