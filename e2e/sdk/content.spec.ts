@@ -15,6 +15,7 @@ import {
  */
 let stack: Stack;
 let richId: string;
+let secondRichId: string;
 let plainId: string;
 
 const name = '{{ traits.first_name | default: "there" }}';
@@ -59,6 +60,7 @@ const richStep = {
 test.beforeAll(async () => {
   stack = await startStack();
   richId = (await stack.createMessage(manual([richStep]))).id;
+  secondRichId = (await stack.createMessage(manual([richStep]))).id;
   plainId = (
     await stack.createMessage(manual([{ type: "modal", title: "Plain one", body: "Just text." }]))
   ).id;
@@ -198,6 +200,10 @@ test("when the chunk cannot load, the step shows its plain fields and the page i
   await expect(page.locator("#host-output")).not.toBeEmpty();
   // Chromium reports the aborted request itself; nothing else may reach the console.
   expect(errors.filter((e) => !e.includes("net::ERR_FAILED"))).toEqual([]);
+  // A failed load is not remembered: once the chunk can be had, the next rich step has it.
+  await page.unroute("**/sdk/0.1.0/content.js");
+  expect(await callNudge(page, "show", secondRichId)).toBe(true);
+  await expect(page.locator("nudge-root .nc-h")).toHaveText("Welcome, there");
 });
 
 test("the ES module build loads the same chunk from the Nudge server", async ({ page }) => {
