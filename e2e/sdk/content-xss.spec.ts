@@ -111,12 +111,23 @@ for (const [which, user] of Object.entries(users)) {
         : route.abort(),
     );
     await page.addInitScript(() => {
-      const w = globalThis as unknown as { __xssCalls: string[]; __xss(): void };
+      const w = globalThis as unknown as {
+        __xssCalls: string[];
+        __xss(): void;
+        location: { href: string };
+      };
       w.__xssCalls = [];
-      w.__xss = () => w.__xssCalls.push(String(location.href));
+      w.__xss = () => w.__xssCalls.push(String(w.location.href));
     });
     await page.goto(stack.page("plain", `xss-${which}`, { id: user, query: { autocapture: "0" } }));
     await page.waitForFunction(() => Boolean((globalThis as unknown as TestWindow).__nudgeTest));
+    // The hook works: a payload that ran would be counted.
+    const probe = await page.evaluate(() => {
+      const w = globalThis as unknown as { __xssCalls: string[]; __xss(): void };
+      w.__xss();
+      return w.__xssCalls.splice(0).length;
+    });
+    expect(probe).toBe(1);
     // The SDK picks the translation by the locale trait the page gives identify().
     if (which === "fr") await callNudge(page, "identify", user, { locale: "fr" });
     else await callNudge(page, "messages.fetchActive");
