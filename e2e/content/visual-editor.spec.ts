@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import {
   adminApi,
   expectNoSeriousA11yViolations,
@@ -7,6 +7,7 @@ import {
   screenshot,
 } from "../dashboard/support.js";
 import { type RunningServer, setupTenant, startServer } from "../support/server.js";
+import { block, dragBlock } from "./support.js";
 
 /** The visual content editor: blocks dragged onto the canvas, traits, a sample user, saving. */
 let server: RunningServer;
@@ -42,22 +43,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-/** Drags a block from Puck's list to the end of the canvas's root drop zone, as a pointer would. */
-async function dragBlock(page: Page, name: string) {
-  const source = page.getByRole("region", { name: "Blocks" }).getByTestId(`drawer-item:${name}`);
-  const zone = page.getByRole("region", { name: "Canvas" }).locator("[data-puck-dropzone]").first();
-  const from = (await source.boundingBox())!;
-  const to = (await zone.boundingBox())!;
-  const x = from.x + from.width / 2;
-  const y = from.y + from.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 12, y + 12, { steps: 4 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 6, { steps: 20 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height - 3, { steps: 4 });
-  await page.mouse.up();
-}
-
 test("an author builds content by dragging blocks, personalizes it and saves it", async ({
   browser,
 }) => {
@@ -84,12 +69,12 @@ test("an author builds content by dragging blocks, personalizes it and saves it"
   await expect(canvas.getByTestId("rendered-content")).toHaveCount(3);
 
   // The heading, personalized; then the text, in the rich-text markup.
-  await canvas.getByTestId("rendered-content").nth(0).click();
+  await block(canvas, "Heading").click();
   const fields = page.getByRole("region", { name: "Block fields" });
   await fields
     .getByRole("textbox", { name: "Text" })
     .fill('Hi {{ traits.first_name | default: "there" }}');
-  await canvas.getByTestId("rendered-content").nth(1).click();
+  await block(canvas, "Text").click();
   await fields.getByRole("textbox", { name: "Text" }).fill("Read **the guide**\n- one\n- two");
   await expect(page.getByTestId("unsaved-badge")).toBeVisible();
 
@@ -119,7 +104,7 @@ test("an author builds content by dragging blocks, personalizes it and saves it"
   ]);
 
   // A refused value is named inline, by block, and nothing is saved.
-  await canvas.getByTestId("rendered-content").nth(2).click();
+  await block(canvas, "Button").click();
   await fields.getByRole("textbox", { name: "Link" }).fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Not saved: fix these blocks")).toBeVisible();
