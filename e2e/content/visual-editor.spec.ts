@@ -109,6 +109,23 @@ test("an author builds content by dragging blocks, personalizes it and saves it"
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Not saved: fix these blocks")).toBeVisible();
   await expect(page.getByText(/Block 3 \(Button\), href/)).toBeVisible();
+
+  // Someone else saves meanwhile: the same conflict dialog as the editor's, edits kept.
+  const current = (await api.getMessage(message.id)).body as { version: number };
+  const bumped = await api.call("PATCH", `/messages/${message.id}`, {
+    name: "Renamed elsewhere",
+    version: current.version,
+  });
+  expect(bumped.status).toBe(200);
+  await fields.getByRole("textbox", { name: "Link" }).fill("/welcome");
+  await page.getByRole("button", { name: "Save" }).click();
+  const dialog = page.getByRole("dialog", { name: "Someone else saved this message" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Keep my edits" }).click();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("unsaved-badge")).toHaveCount(0);
+  const final = (await api.getMessage(message.id)).body as typeof saved;
+  expect(final.steps[0]!.content!.content[2]!.props.href).toBe("/welcome");
   await context.close();
 });
 

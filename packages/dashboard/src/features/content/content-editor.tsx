@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useSession } from "../../app/session-context";
 import { PageHeader } from "../../ui/page-header";
+import { ConflictModal } from "../editor/conflict-modal";
 import { draftOf, type EditorDraft, sameContent } from "../editor/editor-draft";
 import { UnsavedChangesGuard } from "../editor/unsaved-changes-guard";
 import { useSaveFlow } from "../editor/use-save-flow";
@@ -24,8 +25,8 @@ const emptyDocument: BlockDocument = { root: { props: {} }, content: [] };
 /**
  * The visual editor of one step's content: Puck's block list, canvas and fields, beside the
  * personalization panel. It saves the whole message through the editor's save flow (version
- * CAS, conflict dialog-free here: a 409 says so and keeps the edits), so the plain fields and
- * the content can never overwrite each other's newer versions.
+ * CAS and the same conflict dialog), so the plain fields and the content can never overwrite
+ * each other's newer versions unasked.
  */
 export function ContentEditor({ message, index }: { message: Message; index: number }) {
   const { canWrite } = useSession();
@@ -34,8 +35,14 @@ export function ContentEditor({ message, index }: { message: Message; index: num
   const dirty = !sameContent(draft, flow.baseline);
   const step = draft.steps[index]!;
   const doc = step.content ?? emptyDocument;
-  // Puck owns its data once it starts: it gets the saved content once, not every render.
-  const initial = useMemo(() => puckOfDocument(message.steps[index]?.content), [message, index]);
+  // Puck owns its data once it starts: it is given content only when it (re)starts, which it
+  // does after "Reload theirs" in a conflict.
+  const [generation, setGeneration] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a restart re-reads the draft
+  const initial = useMemo(
+    () => puckOfDocument(generation === 0 ? message.steps[index]?.content : doc),
+    [generation, message, index],
+  );
   useHotkeys([["mod+S", () => canWrite && flow.save()]], []);
 
   const onPuckChange = (data: PuckData) => {
@@ -142,6 +149,15 @@ export function ContentEditor({ message, index }: { message: Message; index: num
           </Grid.Col>
         </Grid>
       )}
+      <ConflictModal
+        opened={flow.conflict}
+        busy={flow.resolving}
+        onReload={async () => {
+          await flow.reloadTheirs();
+          setGeneration((g) => g + 1);
+        }}
+        onKeep={flow.keepMine}
+      />
       <UnsavedChangesGuard dirty={dirty && canWrite} />
     </Box>
   );
