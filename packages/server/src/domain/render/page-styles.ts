@@ -24,7 +24,8 @@ export function pageStyles(appearance: Partial<Appearance> | undefined): string 
   if (custom.length > 0) rules.push(`:root{${custom.join(";")}}`);
   rules.push(
     "*,*::before,*::after{box-sizing:border-box}",
-    "body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;-webkit-text-size-adjust:100%}",
+    // The SDK card's type (15px/1.5 system-ui): content looks the same in a WebView and in the page.
+    "body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.5 system-ui,sans-serif;-webkit-text-size-adjust:100%}",
     ".n-page{max-width:40rem;margin:0 auto;padding:max(1rem,env(safe-area-inset-top)) max(1rem,env(safe-area-inset-right)) max(1rem,env(safe-area-inset-bottom)) max(1rem,env(safe-area-inset-left))}",
     ".n-step{display:flex;flex-direction:column;gap:.75em}",
     ".n-step+.n-step{margin-top:1.5em;padding-top:1.5em;border-top:1px solid #8885}",
