@@ -1,13 +1,7 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import {
-  pathsOf,
-  payloadsPerMessage,
-  replaceUrl,
-  urlField,
-  xssMessage,
-} from "../../packages/content/test/support/xss-message.js";
+import { payloadsPerMessage } from "../../packages/content/test/support/xss-message.js";
 import { type RunningServer, setupTenant, startServer } from "../support/server.js";
+import { xssPayloads as payloads, postJson, saveXssMessage } from "../support/xss-corpus.js";
 
 /**
  * The XSS acceptance test of issue 7 in a real browser: every payload of the corpus saved
@@ -17,9 +11,6 @@ import { type RunningServer, setupTenant, startServer } from "../support/server.
  * defined first: every payload calls it if it runs. Every element then gets the events inline
  * handlers wait for. Zero calls, zero handlers, zero unsafe URL schemes.
  */
-const payloads: string[] = JSON.parse(
-  readFileSync(new URL("../../packages/content/test/xss-corpus.json", import.meta.url), "utf8"),
-).payloads;
 
 /** Messages whose pages are written into one document (heads into its head, bodies into its body). */
 const messagesPerDocument = 4;
@@ -45,31 +36,11 @@ const hook =
   '<script id="xss-hook">window.__xssCalls=[];window.__xss=function(){window.__xssCalls.push(String(location.href))}</script>';
 
 function post(path: string, body: unknown, key = keys.secretKey) {
-  return fetch(`${server.url}${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return postJson(server.url, path, body, key);
 }
 
-/** Saves one message of ten payloads; URL fields the API refuses are replaced, never texts. */
-async function save(batch: string[], first: number): Promise<string> {
-  const body = xssMessage(batch, first);
-  for (const p of batch) expect(pathsOf(body, p).length).toBeGreaterThan(0);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const res = await post(`/api/v1/products/${keys.productId}/messages`, body);
-    const answer = (await res.json()) as { id?: string; errors?: { path: string }[] };
-    if (res.status === 201) return answer.id!;
-    expect(res.status, JSON.stringify(answer)).toBe(400);
-    const paths = [...new Set((answer.errors ?? []).map((e) => e.path))];
-    expect(
-      paths.filter((path) => !urlField.test(path)),
-      `payloads from ${first}`,
-    ).toEqual([]);
-    for (const path of paths) replaceUrl(body, path);
-  }
-  throw new Error(`could not save the payloads from ${first}`);
-}
+/** Saves one message of ten payloads (see saveXssMessage). */
+const save = (batch: string[], first: number) => saveXssMessage(server.url, keys, batch, first);
 
 /** The render endpoint's pages of one saved message, through a token for the test user. */
 async function pagesOf(id: string): Promise<string[]> {

@@ -1,12 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import {
-  pathsOf,
-  payloadsPerMessage,
-  replaceUrl,
-  urlField,
-  xssMessage,
-} from "../../packages/content/test/support/xss-message.js";
+import { payloadsPerMessage } from "../../packages/content/test/support/xss-message.js";
+import { xssPayloads as payloads, postJson, saveXssMessage } from "../support/xss-corpus.js";
 import { callNudge, type Stack, startStack, type TestWindow } from "./support.js";
 
 /**
@@ -18,40 +12,18 @@ import { callNudge, type Stack, startStack, type TestWindow } from "./support.js
  * of each card gets the events inline handlers wait for. Zero calls, zero handlers, zero
  * disallowed URL schemes, for a user with the default texts and one with the French translation.
  */
-const payloads: string[] = JSON.parse(
-  readFileSync(new URL("../../packages/content/test/xss-corpus.json", import.meta.url), "utf8"),
-).payloads;
 
 let stack: Stack;
 const messages: { id: string; steps: number }[] = [];
 const users = { default: "xss-sdk-default", fr: "xss-sdk-fr" } as const;
 
 function post(path: string, body: unknown, key = stack.tenant.secretKey) {
-  return fetch(`${stack.nudge.url}${path}`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return postJson(stack.nudge.url, path, body, key);
 }
 
-/** Saves one message of ten payloads; URL fields the API refuses are replaced, never texts. */
-async function save(batch: string[], first: number): Promise<string> {
-  const body = xssMessage(batch, first);
-  for (const p of batch) expect(pathsOf(body, p).length).toBeGreaterThan(0);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const res = await post(`/api/v1/products/${stack.tenant.productId}/messages`, body);
-    const answer = (await res.json()) as { id?: string; errors?: { path: string }[] };
-    if (res.status === 201) return answer.id!;
-    expect(res.status, JSON.stringify(answer)).toBe(400);
-    const paths = [...new Set((answer.errors ?? []).map((e) => e.path))];
-    expect(
-      paths.filter((path) => !urlField.test(path)),
-      `payloads from ${first}`,
-    ).toEqual([]);
-    for (const path of paths) replaceUrl(body, path);
-  }
-  throw new Error(`could not save the payloads from ${first}`);
-}
+/** Saves one message of ten payloads (see saveXssMessage). */
+const save = (batch: string[], first: number) =>
+  saveXssMessage(stack.nudge.url, stack.tenant, batch, first);
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
