@@ -61,7 +61,7 @@ export async function rebuildBenchHistories(storage: StorageConfig): Promise<voi
       ? openSqlite({ filename: storage.filename, synchronous: "normal" })
       : await openPostgres(storage);
   try {
-    await rebuildAllHistories(handle.db, Date.now(), 5000);
+    await rebuildAllHistories(handle.db, Date.now());
   } finally {
     await handle.close();
   }

@@ -12,6 +12,9 @@ import type { Database } from "../tables.js";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Rows per write statement: 4,000 parameters, well under SQLite's 32,766 and PostgreSQL's 65,535. */
+const statementRows = 1000;
+
 /**
  * The `user_histories` rows of these users, locked for the rest of the transaction where the
  * engine has row locks. A row is created first when missing, so that two transactions adding a
@@ -63,11 +66,12 @@ async function storeHistories(
 ): Promise<void> {
   const kept = [...summaries].filter(([, s]) => s.length > 0);
   const emptied = [...summaries].filter(([, s]) => s.length === 0).map(([id]) => id);
-  if (kept.length > 0) {
+  // In slices: a rebuild writes thousands of rows, and each engine caps a statement's parameters.
+  for (let i = 0; i < kept.length; i += statementRows) {
     await trx
       .insertInto("user_histories")
       .values(
-        kept.map(([id, s]) => ({
+        kept.slice(i, i + statementRows).map(([id, s]) => ({
           product_id: productId,
           distinct_id: id,
           entries: JSON.stringify(s),
@@ -82,11 +86,11 @@ async function storeHistories(
       )
       .execute();
   }
-  if (emptied.length > 0) {
+  for (let i = 0; i < emptied.length; i += statementRows) {
     await trx
       .deleteFrom("user_histories")
       .where("product_id", "=", productId)
-      .where("distinct_id", "in", emptied)
+      .where("distinct_id", "in", emptied.slice(i, i + statementRows))
       .execute();
   }
 }
@@ -183,16 +187,18 @@ export async function rebuildHistories(
 export async function rebuildAllHistories(
   db: Executor,
   now: number,
-  pageSize = 2000,
+  pageSize = 20_000,
 ): Promise<number> {
   const noLocks: Capabilities = { rowLocks: false, listenNotify: false, networked: false };
   let after = { productId: "", distinctId: "" };
   let users = 0;
   for (;;) {
+    // A plain ordered walk of the (product, distinct id, …) index that stops at the limit; a
+    // DISTINCT here was planned by PostgreSQL as an aggregate over every remaining row per page.
+    // A user cut at the page's end is rebuilt whole (by id), and the next page starts after them.
     const page = await db
       .selectFrom("interactions")
       .select(["product_id", "distinct_id"])
-      .distinct()
       .where(({ eb, refTuple, tuple }) =>
         eb(refTuple("product_id", "distinct_id"), ">", tuple(after.productId, after.distinctId)),
       )
@@ -201,15 +207,16 @@ export async function rebuildAllHistories(
       .limit(pageSize)
       .execute();
     if (page.length === 0) return users;
-    const byProduct = new Map<string, string[]>();
+    const byProduct = new Map<string, Set<string>>();
     for (const r of page) {
-      const ids = byProduct.get(r.product_id) ?? [];
-      ids.push(r.distinct_id);
+      const ids = byProduct.get(r.product_id) ?? new Set<string>();
+      ids.add(r.distinct_id);
       byProduct.set(r.product_id, ids);
     }
-    for (const [productId, ids] of byProduct)
-      await rebuildHistories(db, noLocks, productId, ids, now);
-    users += page.length;
+    for (const [productId, ids] of byProduct) {
+      await rebuildHistories(db, noLocks, productId, [...ids], now);
+      users += ids.size;
+    }
     const last = page.at(-1)!;
     after = { productId: last.product_id, distinctId: last.distinct_id };
   }
