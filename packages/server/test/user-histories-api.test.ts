@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStorage } from "../src/compose.js";
 import type { HistoryRow } from "../src/domain/delivery/ports.js";
 import { RetentionJob } from "../src/domain/retention/retention-job.js";
+import { rebuildAllHistories } from "../src/storage/stores/history-rows.js";
 import { type Api, api, DAY, iso, uid } from "./support/delivery-helpers.js";
 import { dialects } from "./support/dialects.js";
 import { addTenant, json, type Tenant } from "./support/fixtures.js";
@@ -84,13 +89,19 @@ describe.each(dialects)("user history summaries on %s", (dialect) => {
   let messages: string[];
   let run = 0;
 
+  const dir = mkdtempSync(join(tmpdir(), "nudge-histories-"));
+
   beforeAll(async () => {
-    t = await startTestApp(dialect, { clock });
+    // A file, so a second connection (the rebuild below) sees the same SQLite database.
+    t = await startTestApp(dialect, { clock, sqliteFile: join(dir, "nudge.db") });
     tenant = await addTenant(t.services, "histories");
     a = api(t, tenant);
     messages = [(await a.createMessage()).id, (await a.createMessage()).id];
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   const delivery = () => t.services.stores.forProduct(tenant.productId).delivery;
 
@@ -179,5 +190,34 @@ describe.each(dialects)("user history summaries on %s", (dialect) => {
     expect(rows).toEqual([
       expect.objectContaining({ type: "impression", count: 150, countLastDay: 150 }),
     ]);
+  });
+
+  it("are rebuilt from the interactions alone as they were kept (migration 008's fill)", async () => {
+    clock.set("2026-06-01T12:00:00.000Z");
+    const users = Array.from({ length: 7 }, (_, i) => `rebuild-${i}-${uid()}`);
+    for (const [i, user] of users.entries()) {
+      const batch = Array.from({ length: i + 1 }, (_, k) => ({
+        uuid: uid(),
+        event: `message_${k % 2 ? "dismiss" : "impression"}`,
+        distinctId: user,
+        properties: { messageId: messages[k % 2]! },
+        timestamp: iso(clock.now() - k * 20 * 3600_000),
+      }));
+      expect((await a.eventsRes(batch)).statusCode).toBe(202);
+    }
+    const read = async () =>
+      Promise.all(users.map(async (u) => sorted(await delivery().history(u, clock.now()))));
+    const kept = await read();
+    const storage = await openStorage(t.config);
+    try {
+      await storage.db.deleteFrom("user_histories").execute();
+      expect((await read()).flat()).toEqual([]);
+      // Pages of 3 rows: users are cut across pages, and each must still be rebuilt whole.
+      await rebuildAllHistories(storage.db, clock.now(), 3);
+    } finally {
+      await storage.close();
+    }
+    expect(await read()).toEqual(kept);
+    expect(kept.flat().length).toBeGreaterThan(7);
   });
 });
