@@ -56,7 +56,7 @@ export async function stageBreakdown(seeded: Seeded, users = 3000): Promise<Stag
       if (!warm || body.length === 0) continue;
       record("key + cached active set", t1 - t);
       record("SQL: profile (users row)", t2 - t1);
-      record("SQL: history (summary row)", t3 - t2);
+      record("SQL: history (grouped interactions)", t3 - t2);
       record("visibleEntries (fold + isVisible × 1000)", t4 - t3);
       record("JSON assembly", t5 - t4);
       record("total", t5 - t);
@@ -99,12 +99,16 @@ function rawReads(seeded: Seeded) {
   const db = new Database(`${seeded.serverEnv.NUDGE_DATA_DIR}/nudge.db`, { readonly: true });
   const profile = db.prepare("SELECT * FROM users WHERE product_id = ? AND distinct_id = ?");
   const history = db.prepare(
-    "SELECT entries FROM user_histories WHERE product_id = ? AND distinct_id = ?",
+    `SELECT message_id, type, count(*) AS n, max(ts) AS last,
+       sum(CASE WHEN ts >= ? THEN 1 ELSE 0 END) AS n_day,
+       sum(CASE WHEN ts >= ? THEN 1 ELSE 0 END) AS n_week
+     FROM interactions WHERE product_id = ? AND distinct_id = ? GROUP BY message_id, type`,
   );
   return {
     read(distinctId: string) {
+      const at = Date.now();
       profile.get(seeded.productId, distinctId);
-      history.get(seeded.productId, distinctId);
+      history.all(at - 86_400_000, at - 7 * 86_400_000, seeded.productId, distinctId);
     },
     close: () => db.close(),
   };

@@ -19,7 +19,7 @@ import {
   traitLists,
   type Weighted,
 } from "./data-shape.js";
-import { phase, provisionBenchTenant, rebuildBenchHistories, type Seeded } from "./tenant.js";
+import { phase, provisionBenchTenant, type Seeded } from "./tenant.js";
 
 export const defaultDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";
 
@@ -156,12 +156,7 @@ export async function seedPostgres(scale: Scale, baseUrl: string): Promise<Seede
     });
     // VACUUM as autovacuum would in production: sets the visibility map, so the covering
     // history index answers index-only, and no autovacuum kicks in mid-measurement.
-    await phase(timings, "user histories", () =>
-      rebuildBenchHistories({ kind: "postgres", connectionString: baseUrl, poolSize: 2, schema }),
-    );
-    await phase(timings, "vacuum analyze", () =>
-      db.query("VACUUM (ANALYZE) users, interactions, user_histories"),
-    );
+    await phase(timings, "vacuum analyze", () => db.query("VACUUM (ANALYZE) users, interactions"));
     await db.query("ANALYZE");
   } finally {
     await db.end();

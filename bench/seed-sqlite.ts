@@ -20,7 +20,7 @@ import {
   segmentDefs,
   userTraits,
 } from "./data-shape.js";
-import { phase, provisionBenchTenant, rebuildBenchHistories, type Seeded } from "./tenant.js";
+import { phase, provisionBenchTenant, type Seeded } from "./tenant.js";
 
 type Row = (string | number | null)[];
 
@@ -169,9 +169,6 @@ export async function seedSqlite(scale: Scale): Promise<Seeded> {
   await phase(timings, "analyze", () => db.exec("ANALYZE"));
   db.pragma("journal_mode = WAL");
   db.close();
-  await phase(timings, "user histories", () =>
-    rebuildBenchHistories({ kind: "sqlite", filename, synchronous: "normal" }),
-  );
 
   return {
     dialect: "sqlite",

@@ -1,9 +1,6 @@
 import { compose } from "../packages/server/src/compose.js";
 import { type Config, loadConfig, type StorageConfig } from "../packages/server/src/config.js";
 import { provisionTenant } from "../packages/server/src/domain/tenancy/setup-service.js";
-import { openPostgres } from "../packages/server/src/storage/dialects/postgres.js";
-import { openSqlite } from "../packages/server/src/storage/dialects/sqlite.js";
-import { rebuildAllHistories } from "../packages/server/src/storage/stores/history-rows.js";
 
 /** What a seeded database hands to the load phase. */
 export interface Seeded {
@@ -48,22 +45,6 @@ export async function provisionBenchTenant(storage: StorageConfig) {
     );
   } finally {
     await services.close();
-  }
-}
-
-/**
- * The per-user summaries `/messages/active` reads, filled from the bulk-loaded interactions by
- * the server's own code (the same function migration 008 runs on an existing database).
- */
-export async function rebuildBenchHistories(storage: StorageConfig): Promise<void> {
-  const handle =
-    storage.kind === "sqlite"
-      ? openSqlite({ filename: storage.filename, synchronous: "normal" })
-      : await openPostgres(storage);
-  try {
-    await rebuildAllHistories(handle.db, Date.now());
-  } finally {
-    await handle.close();
   }
 }
 

@@ -40,12 +40,9 @@ export const meSchema = z
   })
   .meta({ id: "Me" });
 
-/** The largest budgets an author may set; the server's per-user history keeps enough to decide them. */
-export const attentionBudgetLimits = { maxPerDay: 1000, maxPerWeek: 10_000 } as const;
-
 export const attentionBudgetSchema = z.strictObject({
-  maxPerDay: z.number().int().min(1).max(attentionBudgetLimits.maxPerDay).optional(),
-  maxPerWeek: z.number().int().min(1).max(attentionBudgetLimits.maxPerWeek).optional(),
+  maxPerDay: z.number().int().min(1).max(1000).optional(),
+  maxPerWeek: z.number().int().min(1).max(10_000).optional(),
   minMinutesBetween: z.number().int().min(0).max(100_000).optional(),
 });
 export type AttentionBudget = z.infer<typeof attentionBudgetSchema>;

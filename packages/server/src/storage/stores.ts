@@ -21,12 +21,12 @@ export function createStores(storage: StorageHandle): Stores {
   return {
     tenancy: createTenancyStore(db),
     serverSecrets: createServerSecretStore(db),
-    retention: createRetentionStore(db, capabilities),
+    retention: createRetentionStore(db),
     forProduct(productId) {
       return {
         product: createProductStore(db, productId),
         messages: createMessageStore(db, capabilities, productId),
-        delivery: createDeliveryStore(db, productId),
+        delivery: createDeliveryStore(db, capabilities, productId),
         ingest: createIngestStore(db, capabilities, writer, productId),
         segments: createSegmentStore(db, productId),
         people: createPeopleStore(db, productId),

@@ -89,15 +89,6 @@ export interface InteractionsTable {
   received_at: number;
 }
 
-/** A user's interactions summarised for the rules (domain/delivery/history-summary.ts). */
-export interface UserHistoriesTable {
-  product_id: string;
-  distinct_id: string;
-  /** JSON of a HistorySummary. */
-  entries: string;
-  updated_at: number;
-}
-
 export interface EventsTable {
   product_id: string;
   uuid: string;
@@ -166,7 +157,6 @@ export interface Database {
   messages: MessagesTable;
   users: UsersTable;
   interactions: InteractionsTable;
-  user_histories: UserHistoriesTable;
   events: EventsTable;
   event_names: EventNamesTable;
   segments: SegmentsTable;

@@ -34,11 +34,11 @@ export interface DeliveryStore {
   loadActiveSet(): Promise<ActiveSetSource>;
   /** The user's profile, following `merged_into` to the person; null when never seen. */
   profile(distinctId: string): Promise<UserProfile | null>;
-  /** The user's interactions per message and type, from their summary row (history-summary.ts). */
+  /** One indexed range scan: the user's interactions grouped by message and type. */
   history(distinctId: string, now: number): Promise<HistoryRow[]>;
   /**
-   * profile() and history() of the person behind `distinctId` together, in one statement of two
-   * primary-key lookups: the whole database work of a `/messages/active` request.
+   * profile() and history() of the person behind `distinctId` together: one round trip where
+   * the database is across a network, which is most of a request's cost there.
    */
   snapshot(
     distinctId: string,

@@ -3,11 +3,8 @@
  * not reached through `forProduct`. It never reads product data, it only removes old rows.
  */
 export interface RetentionStore {
-  /**
-   * Deletes at most `limit` interactions with `ts < cutoff`, and recomputes the summaries of the
-   * users they belonged to as of `now`; answers how many it deleted.
-   */
-  deleteInteractionsBefore(cutoff: number, limit: number, now: number): Promise<number>;
+  /** Deletes at most `limit` interactions with `ts < cutoff`; answers how many it deleted. */
+  deleteInteractionsBefore(cutoff: number, limit: number): Promise<number>;
   /** Deletes at most `limit` events with `ts < cutoff`; answers how many it deleted. */
   deleteEventsBefore(cutoff: number, limit: number): Promise<number>;
 }

@@ -110,9 +110,7 @@ export class RetentionJob {
     const started = Date.now();
     if (!this.enabled) return { cutoff: null, interactions: 0, events: 0, ms: 0 };
     const cutoff = this.clock.now() - this.options.days * DAY;
-    const interactions = await this.drain((n) =>
-      this.store.deleteInteractionsBefore(cutoff, n, this.clock.now()),
-    );
+    const interactions = await this.drain((n) => this.store.deleteInteractionsBefore(cutoff, n));
     const events = await this.drain((n) => this.store.deleteEventsBefore(cutoff, n));
     this.lastRun = { cutoff, interactions, events, ms: Date.now() - started };
     return this.lastRun;

@@ -1,16 +1,21 @@
 import type { Segment } from "@nudge/schema";
 import { type Kysely, sql } from "kysely";
-import { historyRows, parseSummary } from "../../domain/delivery/history-summary.js";
 import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
 import { precompile } from "../precompiled.js";
+import type { Capabilities } from "../storage-handle.js";
 import type { Database, UsersTable } from "../tables.js";
 import { toExperiment } from "./experiment-store.js";
-import { readHistory } from "./history-rows.js";
 import { toMessage } from "./message-store.js";
 import { parseJson, toProduct } from "./rows.js";
 import { toSegment } from "./segment-store.js";
 
-export function createDeliveryStore(db: Kysely<Database>, productId: string): DeliveryStore {
+const day = 24 * 3600 * 1000;
+
+export function createDeliveryStore(
+  db: Kysely<Database>,
+  capabilities: Capabilities,
+  productId: string,
+): DeliveryStore {
   const store: DeliveryStore = {
     productId,
 
@@ -52,11 +57,17 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     },
 
     async history(distinctId, now): Promise<HistoryRow[]> {
-      return historyRows(await readHistory(db, productId, distinctId), now);
+      const rows = await hotReadsOf(db).history({ productId, distinctId, ...windowsOf(now) });
+      return rows.map(toHistoryRow);
     },
 
     async snapshot(distinctId, now) {
-      const [row] = await hotReadsOf(db).snapshot({ productId, distinctId });
+      if (!capabilities.networked) {
+        const profile = await store.profile(distinctId);
+        const person = profile?.distinctId ?? distinctId;
+        return { profile, rows: await store.history(person, now) };
+      }
+      const [row] = await hotReadsOf(db).snapshot({ productId, distinctId, ...windowsOf(now) });
       // A linked anonymous id (rare): read the person it was merged into instead.
       if (row?.merged_into) {
         const profile = await store.profile(distinctId);
@@ -64,7 +75,7 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
       }
       return {
         profile: row?.distinct_id ? toProfile(row as ProfileRow) : null,
-        rows: historyRows(parseSummary(row?.entries), now),
+        rows: (row?.history ?? []).map(toHistoryRow),
       };
     },
 
@@ -84,6 +95,28 @@ export function createDeliveryStore(db: Kysely<Database>, productId: string): De
     },
   };
   return store;
+}
+
+const windowsOf = (now: number) => ({ dayAgo: now - day, weekAgo: now - 7 * day });
+
+type GroupedRow = {
+  message_id: string;
+  type: string;
+  n: number;
+  last: number;
+  n_day: number;
+  n_week: number;
+};
+
+function toHistoryRow(r: GroupedRow): HistoryRow {
+  return {
+    messageId: r.message_id,
+    type: r.type,
+    count: Number(r.n),
+    last: Number(r.last),
+    countLastDay: Number(r.n_day),
+    countLastWeek: Number(r.n_week),
+  };
 }
 
 async function findUser(db: Kysely<Database>, productId: string, distinctId: string) {
@@ -117,27 +150,49 @@ const profileColumns = [
 ] as const;
 type ProfileRow = Pick<UsersTable, (typeof profileColumns)[number]>;
 
-type UserParams = { productId: string; distinctId: string };
+type HistoryParams = { productId: string; distinctId: string; dayAgo: number; weekAgo: number };
 
 function compileHotReads(db: Kysely<Database>) {
+  const grouped = (p: <K extends keyof HistoryParams>(name: K) => HistoryParams[K]) =>
+    db
+      .selectFrom("interactions")
+      .select([
+        "message_id",
+        "type",
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.fn.max<number>("ts").as("last"),
+        sql<number>`sum(case when ts > ${p("dayAgo")} then 1 else 0 end)`.as("n_day"),
+        sql<number>`sum(case when ts > ${p("weekAgo")} then 1 else 0 end)`.as("n_week"),
+      ])
+      .where("product_id", "=", p("productId"))
+      .where("distinct_id", "=", p("distinctId"))
+      .groupBy(["message_id", "type"]);
   return {
-    user: precompile<Database, UserParams, ProfileRow>("user", db, (p) =>
-      db
-        .selectFrom("users")
-        .select(profileColumns)
-        .where("product_id", "=", p("productId"))
-        .where("distinct_id", "=", p("distinctId")),
+    user: precompile<Database, { productId: string; distinctId: string }, ProfileRow>(
+      "user",
+      db,
+      (p) =>
+        db
+          .selectFrom("users")
+          .select(profileColumns)
+          .where("product_id", "=", p("productId"))
+          .where("distinct_id", "=", p("distinctId")),
     ),
-    // The whole hot read: two primary-key lookups in one statement (one round trip), each side
-    // null when the user has no profile or no history yet.
-    snapshot: precompile<Database, UserParams, Partial<ProfileRow> & { entries: string | null }>(
+    // Grouped in SQL: a user's rows per (message, type) arrive as one row with its counts.
+    history: precompile<Database, HistoryParams, GroupedRow>("history", db, grouped),
+    // PostgreSQL only (json_agg): the user row, or nulls, with the grouped history as JSON.
+    snapshot: precompile<
+      Database,
+      HistoryParams,
+      Partial<ProfileRow> & { history: GroupedRow[] | null }
+    >(
       "snapshot",
       db,
       (p) =>
-        sql`select ${sql.join(profileColumns.map((c) => sql.ref(`u.${c}`)))}, h.entries
+        sql`select ${sql.join(profileColumns.map((c) => sql.ref(`u.${c}`)))},
+              (select json_agg(h) from (${grouped(p)}) h) as history
             from (select 1) one
-            left join users u on u.product_id = ${p("productId")} and u.distinct_id = ${p("distinctId")}
-            left join user_histories h on h.product_id = ${p("productId")} and h.distinct_id = ${p("distinctId")}`,
+            left join users u on u.product_id = ${p("productId")} and u.distinct_id = ${p("distinctId")}`,
     ),
   };
 }

@@ -3,7 +3,6 @@ import type { IngestBatch, IngestStore } from "../../domain/ingest/ports.js";
 import type { GroupCommit } from "../group-commit.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database } from "../tables.js";
-import { applyInteractions, mergeHistories } from "./history-rows.js";
 import { parseJson } from "./rows.js";
 import { lockUser } from "./user-rows.js";
 
@@ -53,7 +52,7 @@ export function createIngestStore(
         accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
       }
       if (interactions.length > 0) {
-        const inserted = await trx
+        const result = await trx
           .insertInto("interactions")
           .values(
             interactions.map((i) => ({
@@ -69,19 +68,8 @@ export function createIngestStore(
             })),
           )
           .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-          // Only the rows new to the table count: a retried uuid must not count twice.
-          .returning("uuid")
-          .execute();
-        if (events.length === 0) accepted = inserted.length;
-        const fresh = new Set(inserted.map((r) => r.uuid));
-        await applyInteractions(
-          trx,
-          capabilities,
-          productId,
-          // A uuid repeated inside the batch was stored once: count its first item only.
-          interactions.filter((i) => fresh.delete(i.uuid)),
-          receivedAt,
-        );
+          .executeTakeFirst();
+        if (events.length === 0) accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
       }
       // Sorted, so concurrent transactions lock the rows in one order (no deadlocks); names
       // refreshed in the last minute are skipped, since last_seen only feeds suggestions.
@@ -169,7 +157,6 @@ export function createIngestStore(
                 .where("distinct_id", "=", anonymousId)
                 .execute();
             }
-            await mergeHistories(trx, capabilities, productId, anonymousId, distinctId, now);
             await trx
               .updateTable("users")
               .set({ merged_into: distinctId, updated_at: now })
