@@ -26,6 +26,8 @@ export interface DialectResult {
   seedSeconds: Record<string, number>;
   answers: AnswerShape;
   bare: Measurement;
+  /** Fastify answering a fixed body of the mean /active size: what the stack alone allows. */
+  ceiling?: Measurement;
   active: Measurement;
   ingest: Measurement;
   durability: Durability;
@@ -81,6 +83,18 @@ export function printTable(results: DialectResult[]): void {
       "",
       "",
     ]);
+    if (r.ceiling) {
+      rows.push([
+        `${d}: Fastify, fixed ${num(r.answers.meanBytes)} B`,
+        num(r.ceiling.requestsPerSec),
+        fmt(r.ceiling.p50),
+        fmt(r.ceiling.p99),
+        pct(r.ceiling.requestsPerSec / r.bare.requestsPerSec),
+        "",
+        "(reference)",
+        "",
+      ]);
+    }
     rows.push([
       `${d}: GET /messages/active`,
       num(r.active.requestsPerSec),

@@ -24,12 +24,13 @@ import {
 } from "./report.js";
 import { defaultDatabaseUrl, seedPostgres } from "./seed-postgres.js";
 import { seedSqlite } from "./seed-sqlite.js";
-import { buildBundle, type ServerMode, startBare, startNudge } from "./servers.js";
+import { buildBundle, type ServerMode, startBare, startCeiling, startNudge } from "./servers.js";
 import type { Seeded } from "./tenant.js";
 
 /**
- * `npm run bench`: seeds each dialect, then measures a bare node:http baseline, GET
- * /messages/active and POST /events (batches of 50) with autocannon, all in one run.
+ * `npm run bench`: seeds each dialect, then measures a bare node:http baseline, Fastify answering
+ * a fixed body of the mean /active size (the stack's ceiling), GET /messages/active and POST
+ * /events (batches of 50) with autocannon, all in one run.
  *   BENCH_SCALE=0.1            a tenth of the users and interactions (quick run)
  *   --only sqlite|postgres     one dialect
  *   --seconds 12 --warmup 3    measured and warm-up seconds per scenario
@@ -103,6 +104,11 @@ async function benchDialect(seeded: Seeded): Promise<DialectResult> {
   const server = await startNudge(mode, seeded.serverEnv);
   try {
     const answers = await sampleAnswers(server.url, seeded);
+    const ceilingServer = await startCeiling(answers.meanBytes);
+    const ceiling = await measure(ceilingServer.url, settings, activeRecipe(seeded)).finally(() =>
+      ceilingServer.stop(),
+    );
+    console.log(`  Fastify, fixed answer     ${ceiling.requestsPerSec} req/s`);
     const active = await measure(server.url, settings, activeRecipe(seeded));
     console.log(`  GET /messages/active      ${active.requestsPerSec} req/s`);
 
@@ -129,6 +135,7 @@ async function benchDialect(seeded: Seeded): Promise<DialectResult> {
       seedSeconds: seeded.timings,
       answers,
       bare,
+      ceiling,
       active,
       ingest,
       durability,

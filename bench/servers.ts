@@ -12,6 +12,16 @@ export type Child = NodeProcess;
 export const startBare = () =>
   spawnNode(["--import", "tsx", "bench/bare-server.ts"], {}, { echo: "head" });
 
+/** Fastify answering a fixed body of `bytes` (the mean /active answer): the framework's ceiling. */
+export const startCeiling = (bytes: number) =>
+  spawnNode(
+    ["--import", "tsx", "bench/ceiling-server.ts"],
+    { CEILING_BYTES: String(bytes) },
+    {
+      echo: "head",
+    },
+  );
+
 /** The server under measurement, its first log lines echoed (errors under load flood). */
 export const startNudge = (
   mode: ServerMode,
