@@ -6,6 +6,7 @@ import * as m004 from "./004-identity-secrets.js";
 import * as m005 from "./005-retention-indexes.js";
 import * as m006 from "./006-server-secrets.js";
 import * as m007 from "./007-users-updated-index.js";
+import * as m008 from "./008-users-merged-index.js";
 
 /** Migrations live in code (not read from disk) so the same list runs on both dialects and in bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -18,6 +19,7 @@ export const migrationProvider: MigrationProvider = {
       "005-retention-indexes": m005,
       "006-server-secrets": m006,
       "007-users-updated-index": m007,
+      "008-users-merged-index": m008,
     };
   },
 };
