@@ -4,21 +4,19 @@ import {
   betaShare,
   cumulative,
   DAY,
-  definitionOf,
   historyDays,
   interactionTypes,
   liveShare,
   maxSeats,
-  messageDefs,
   productSettings,
   type Scale,
   scoredShare,
   scoreExponent,
-  segmentDefs,
   signupDays,
   traitLists,
   type Weighted,
 } from "./data-shape.js";
+import { definitionOf, messageDefs, segmentDefs } from "./message-catalog.js";
 import { phase, provisionBenchTenant, type Seeded } from "./tenant.js";
 
 export const defaultDatabaseUrl = "postgres://postgres@127.0.0.1:5432/test";

@@ -5,21 +5,19 @@ import Database from "better-sqlite3";
 import {
   churnScore,
   DAY,
-  definitionOf,
   distinctIdOf,
   historyDays,
   interactionTypes,
   liveShare,
-  messageDefs,
   milestonesOf,
   pick,
   productSettings,
   rng,
   type Scale,
   seedUuid,
-  segmentDefs,
   userTraits,
 } from "./data-shape.js";
+import { definitionOf, messageDefs, segmentDefs } from "./message-catalog.js";
 import { phase, provisionBenchTenant, type Seeded } from "./tenant.js";
 
 type Row = (string | number | null)[];

@@ -1,12 +1,11 @@
 import {
   churnScore,
   distinctIdOf,
-  messageDefs,
   rng,
   type Scale,
-  segmentDefs,
   userTraits,
 } from "../../../bench/data-shape.js";
+import { messageDefs, segmentDefs } from "../../../bench/message-catalog.js";
 import { setupTenant } from "../../support/nudge-server.js";
 
 /** The soak's tenant: the bench's data shapes, seeded through the public API. */
