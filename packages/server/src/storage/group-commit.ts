@@ -3,6 +3,22 @@ import type { Database } from "./tables.js";
 
 type Job<R> = (trx: Transaction<Database>) => Promise<R>;
 
+/**
+ * How a group's transaction is made durable. The default commits in one transaction whose
+ * COMMIT is itself durable (PostgreSQL; SQLite at synchronous=FULL). A dialect may instead
+ * commit cheaply and make the commit durable afterwards (`committed`), off the event loop:
+ * callers are answered only once `committed` resolves.
+ */
+export interface GroupDurability {
+  transact<R>(db: Kysely<Database>, work: (trx: Transaction<Database>) => Promise<R>): Promise<R>;
+  committed(): Promise<void>;
+}
+
+const durableCommit: GroupDurability = {
+  transact: (db, work) => db.transaction().execute(work),
+  committed: async () => {},
+};
+
 interface Pending {
   run: Job<unknown>;
   resolve: (value: unknown) => void;
@@ -15,7 +31,8 @@ interface Pending {
  * is answered only after the transaction holding its rows has committed, so an acknowledged
  * write is durable (this is not fire-and-forget buffering). If a shared transaction fails,
  * each job is retried in a transaction of its own, so one bad job cannot fail its neighbours
- * and a failed job leaves nothing half-written.
+ * and a failed job leaves nothing half-written. While one group's commit is being made durable
+ * the next group already runs (its answers wait for its own sync).
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -23,6 +40,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly durability: GroupDurability = durableCommit,
     private readonly maxJobs = 64,
   ) {}
 
@@ -39,16 +57,17 @@ export class GroupCommit {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.maxJobs);
         try {
-          const results = await this.db.transaction().execute(async (trx) => {
+          const results = await this.durability.transact(this.db, async (trx) => {
             const out: unknown[] = [];
             for (const job of group) out.push(await job.run(trx));
             return out;
           });
-          for (const [i, job] of group.entries()) job.resolve(results[i]);
+          this.answerWhenDurable(group, results);
         } catch {
           for (const job of group) {
             try {
-              job.resolve(await this.db.transaction().execute((trx) => job.run(trx)));
+              const result = await this.durability.transact(this.db, (trx) => job.run(trx));
+              this.answerWhenDurable([job], [result]);
             } catch (error) {
               job.reject(error);
             }
@@ -58,5 +77,17 @@ export class GroupCommit {
     } finally {
       this.draining = false;
     }
+  }
+
+  /** Not awaited: the next group runs meanwhile; these callers hear back after the sync. */
+  private answerWhenDurable(group: Pending[], results: unknown[]): void {
+    this.durability.committed().then(
+      () => {
+        for (const [i, job] of group.entries()) job.resolve(results[i]);
+      },
+      (error: unknown) => {
+        for (const job of group) job.reject(error);
+      },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { GroupDurability } from "./group-commit.js";
 import type { Database } from "./tables.js";
 
 /** What differs between engines, as flags stores can test instead of engine names. */
@@ -19,6 +20,8 @@ export interface StorageHandle {
   capabilities: Capabilities;
   /** The PostgreSQL schema holding our tables when not `public` (tests use one per file). */
   schema?: string;
+  /** How group-committed ingest becomes durable, when not by its COMMIT alone (SQLite files). */
+  groupDurability?: GroupDurability;
   ping(): Promise<void>;
   /** The settings a crash or power failure depends on, as the database applied them. */
   readDurability(): Promise<Record<string, string>>;

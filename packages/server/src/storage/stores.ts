@@ -17,7 +17,7 @@ import { createTenancyStore } from "./stores/tenancy-store.js";
 
 export function createStores(storage: StorageHandle): Stores {
   const { db, capabilities } = storage;
-  const writer = new GroupCommit(db);
+  const writer = new GroupCommit(db, storage.groupDurability);
   return {
     tenancy: createTenancyStore(db),
     serverSecrets: createServerSecretStore(db),

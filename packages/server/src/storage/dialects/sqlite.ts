@@ -6,6 +6,7 @@ import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { startBackgroundCheckpoints } from "./background-checkpoints.js";
 import { cachingStatements } from "./statement-cache.js";
+import { walSyncedGroups } from "./wal-sync.js";
 
 export interface SqliteOptions {
   /** A file path, or ":memory:" for tests. */
@@ -37,6 +38,9 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
   return {
     db,
     capabilities: { rowLocks: false, listenNotify: false, networked: false },
+    // At "normal" nothing is synced per commit anyway; an in-memory database has no file.
+    ...(options.synchronous === "full" &&
+      options.filename !== ":memory:" && { groupDurability: walSyncedGroups(options.filename) }),
     async ping() {
       await sql`select 1`.execute(db);
     },
