@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropPostgresSchema, openPostgres } from "../src/storage/dialects/postgres.js";
 import { openSqlite } from "../src/storage/dialects/sqlite.js";
 import { walSyncedGroups } from "../src/storage/dialects/wal-sync.js";
-import { GroupCommit, type GroupDurability } from "../src/storage/group-commit.js";
+import { durableCommit, GroupCommit, type GroupDurability } from "../src/storage/group-commit.js";
 import type { StorageHandle } from "../src/storage/storage-handle.js";
 import type { Database } from "../src/storage/tables.js";
 import { dialects, postgresUrl } from "./support/dialects.js";
@@ -20,16 +20,13 @@ const insert = (id: string) => (trx: Kysely<Database>) =>
   (trx as unknown as Kysely<Db>).insertInto("notes").values({ id }).execute();
 
 /** The handle's own durability, with each sync held until the test releases it. */
-function heldSyncs(inner: GroupDurability | undefined) {
+function heldSyncs(inner: GroupDurability = durableCommit) {
   const pending: { release: () => void; fail: (e: Error) => void }[] = [];
   const durability: GroupDurability = {
-    transact: (db, work) => (inner ? inner.transact(db, work) : db.transaction().execute(work)),
+    transact: (db, work) => inner.transact(db, work),
     committed: () =>
       new Promise<void>((resolve, reject) => {
-        pending.push({
-          release: () => void (inner?.committed() ?? Promise.resolve()).then(resolve, reject),
-          fail: reject,
-        });
+        pending.push({ release: () => void inner.committed().then(resolve, reject), fail: reject });
       }),
   };
   return { durability, pending };
@@ -135,23 +132,24 @@ describe.each(dialects)("group commit on %s", (dialect) => {
 
 // SQLite-only by nature: PostgreSQL syncs its WAL in its own server processes.
 describe("WAL sync after group commit (SQLite file database)", () => {
-  it("runs one sync at a time; groups committed meanwhile share the next", async () => {
+  it("runs one sync at a time; groups committed before it starts share it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nudge-walsync-"));
     const filename = join(dir, "nudge.db");
     const handle = openSqlite({ filename, synchronous: "full" });
     try {
       await sql`create table t (x integer)`.execute(handle.db);
       const durability = walSyncedGroups(filename);
-      const running = durability.committed();
-      const queued = [durability.committed(), durability.committed(), durability.committed()];
-      expect(queued[1]).toBe(queued[0]);
-      expect(queued[2]).toBe(queued[0]);
-      expect(queued[0]).not.toBe(running);
-      await Promise.all([running, ...queued]);
-      // Once both have finished, the next commit starts a sync of its own.
+      const first = durability.committed();
+      expect(durability.committed()).toBe(first);
+      // By the next turn of the event loop the first sync has started (or finished): a group
+      // committing now needs a sync of its own, shared with the groups committing beside it.
+      await new Promise((r) => setImmediate(r));
+      const later = durability.committed();
+      expect(later).not.toBe(first);
+      expect(durability.committed()).toBe(later);
+      await Promise.all([first, later]);
       const after = durability.committed();
-      expect(after).not.toBe(running);
-      expect(after).not.toBe(queued[0]);
+      expect(after).not.toBe(later);
       await after;
     } finally {
       await handle.close();

@@ -1,4 +1,5 @@
 import { closeSync, fsyncSync, openSync } from "node:fs";
+import { open } from "node:fs/promises";
 
 /** Flushes a file's contents to disk, so a rename that follows publishes complete bytes. */
 export function syncFile(path: string): void {
@@ -7,6 +8,16 @@ export function syncFile(path: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** syncFile on libuv's thread pool, for callers that must not block the event loop. */
+export async function syncFileAsync(path: string): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 

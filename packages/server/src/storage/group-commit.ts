@@ -14,7 +14,7 @@ export interface GroupDurability {
   committed(): Promise<void>;
 }
 
-const durableCommit: GroupDurability = {
+export const durableCommit: GroupDurability = {
   transact: (db, work) => db.transaction().execute(work),
   committed: async () => {},
 };

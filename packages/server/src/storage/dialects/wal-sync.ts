@@ -1,6 +1,6 @@
-import { open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { type Kysely, sql } from "kysely";
+import { syncFileAsync } from "../file-sync.js";
 import type { GroupDurability } from "../group-commit.js";
 import type { Database } from "../tables.js";
 
@@ -19,24 +19,17 @@ export function walSyncedGroups(filename: string): GroupDurability {
   const wal = `${filename}-wal`;
   let directorySynced = false;
   async function syncOnce(): Promise<void> {
-    await syncFile(wal);
+    await syncFileAsync(wal);
     // Once: the WAL file's own directory entry must survive a power failure too.
     if (!directorySynced) {
-      await syncFile(dirname(filename));
+      await syncFileAsync(dirname(filename));
       directorySynced = true;
     }
   }
-  // One sync at a time: groups committed while one runs share the next, which starts after
-  // it (so after their commits), instead of queueing one fsync each on the thread pool.
-  let running: Promise<void> | null = null;
+  // One sync at a time. `next` is the sync not started yet: every group that commits before it
+  // starts shares it, and it starts only after the one running (`last`) has finished.
+  let last: Promise<void> = Promise.resolve();
   let next: Promise<void> | null = null;
-  function start(): Promise<void> {
-    const sync: Promise<void> = syncOnce().finally(() => {
-      if (running === sync) running = null;
-    });
-    running = sync;
-    return sync;
-  }
   return {
     transact(db: Kysely<Database>, work) {
       return db.connection().execute(async (conn) => {
@@ -50,23 +43,16 @@ export function walSyncedGroups(filename: string): GroupDurability {
       });
     },
     committed() {
-      if (!running) return start();
-      next ??= running
-        .catch(() => {})
-        .then(() => {
-          next = null;
-          return start();
-        });
+      if (next === null) {
+        next = last
+          .catch(() => {})
+          .then(() => {
+            next = null;
+            return syncOnce();
+          });
+        last = next;
+      }
       return next;
     },
   };
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
