@@ -51,6 +51,10 @@ describe.each(dialects)("group commit on %s", (dialect) => {
   let db: Kysely<Db>;
   let dir: string;
   const schema = `t_${randomBytes(6).toString("hex")}`;
+  // What the in-process group commit uses on each engine: an after-commit WAL sync on a SQLite
+  // file (the writer thread's fallback), the COMMIT itself on PostgreSQL.
+  const durability = () =>
+    dialect === "sqlite" ? walSyncedGroups(join(dir, "nudge.db")) : durableCommit;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "nudge-group-"));
@@ -81,13 +85,9 @@ describe.each(dialects)("group commit on %s", (dialect) => {
       ).n,
     );
 
-  it("uses the dialect's durability: an after-commit WAL sync on a SQLite file, none on PostgreSQL", () => {
-    expect(handle.groupDurability !== undefined).toBe(dialect === "sqlite");
-  });
-
   it("answers no caller before its group's commit is durable, and runs the next group meanwhile", async () => {
-    const { durability, pending } = heldSyncs(handle.groupDurability);
-    const writer = new GroupCommit(asDatabase(db), durability);
+    const { durability: held, pending } = heldSyncs(durability());
+    const writer = new GroupCommit(asDatabase(db), held);
     // "a" starts a group at once; "b" and "c" arrive while it runs and share the next one.
     const first = writer.submit(insert("held-a"));
     const second = [writer.submit(insert("held-b")), writer.submit(insert("held-c"))];
@@ -104,8 +104,8 @@ describe.each(dialects)("group commit on %s", (dialect) => {
   });
 
   it("rejects the callers of a group whose sync fails", async () => {
-    const { durability, pending } = heldSyncs(handle.groupDurability);
-    const writer = new GroupCommit(asDatabase(db), durability);
+    const { durability: held, pending } = heldSyncs(durability());
+    const writer = new GroupCommit(asDatabase(db), held);
     const job = writer.submit(insert("failed-sync"));
     await expect.poll(() => pending.length).toBe(1);
     pending[0]!.fail(new Error("EIO: fsync failed"));
@@ -113,7 +113,7 @@ describe.each(dialects)("group commit on %s", (dialect) => {
   });
 
   it("keeps a bad job from failing its neighbours, and leaves the connection at its own level", async () => {
-    const writer = new GroupCommit(asDatabase(db), handle.groupDurability);
+    const writer = new GroupCommit(asDatabase(db), durability());
     const jobs = Array.from({ length: 40 }, (_, i) =>
       writer.submit(insert(i === 17 ? "dup" : `many-${i}`)),
     );

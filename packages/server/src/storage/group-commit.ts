@@ -36,7 +36,7 @@ interface Pending {
  */
 export class GroupCommit {
   private queue: Pending[] = [];
-  private draining = false;
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -47,12 +47,16 @@ export class GroupCommit {
   submit<R>(run: Job<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.draining ??= this.drain();
     });
   }
 
+  /** Resolves once every job submitted so far has run. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, this.maxJobs);
@@ -75,7 +79,7 @@ export class GroupCommit {
         }
       }
     } finally {
-      this.draining = false;
+      this.draining = null;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { GroupDurability } from "./group-commit.js";
+import type { StatementWriter } from "./statement-writer.js";
 import type { Database } from "./tables.js";
 
 /** What differs between engines, as flags stores can test instead of engine names. */
@@ -13,6 +13,8 @@ export interface Capabilities {
    * statement. In-process SQLite statements cost microseconds, so simple separate ones win.
    */
   networked: boolean;
+  /** Which JSON functions the engine has: SQLite's JSON1 or PostgreSQL's jsonb. */
+  jsonArrays: "json1" | "jsonb";
 }
 
 export interface StorageHandle {
@@ -20,8 +22,8 @@ export interface StorageHandle {
   capabilities: Capabilities;
   /** The PostgreSQL schema holding our tables when not `public` (tests use one per file). */
   schema?: string;
-  /** How group-committed ingest becomes durable, when not by its COMMIT alone (SQLite files). */
-  groupDurability?: GroupDurability;
+  /** Where group-committed ingest writes go (a writer thread for SQLite files). */
+  writer: StatementWriter;
   ping(): Promise<void>;
   /** The settings a crash or power failure depends on, as the database applied them. */
   readDurability(): Promise<Record<string, string>>;

@@ -1,5 +1,4 @@
 import type { Stores } from "../domain/stores.js";
-import { GroupCommit } from "./group-commit.js";
 import type { StorageHandle } from "./storage-handle.js";
 import { createDeliveryStore } from "./stores/delivery-store.js";
 import { createExperimentStore } from "./stores/experiment-store.js";
@@ -16,8 +15,7 @@ import { createStatsStore } from "./stores/stats-store.js";
 import { createTenancyStore } from "./stores/tenancy-store.js";
 
 export function createStores(storage: StorageHandle): Stores {
-  const { db, capabilities } = storage;
-  const writer = new GroupCommit(db, storage.groupDurability);
+  const { db, capabilities, writer } = storage;
   return {
     tenancy: createTenancyStore(db),
     serverSecrets: createServerSecretStore(db),

@@ -1,5 +1,7 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
+import { GroupCommit } from "../group-commit.js";
+import { inProcessWriter } from "../statement-writer.js";
 import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { namingHotStatements } from "./named-statements.js";
@@ -33,15 +35,18 @@ export async function openPostgres(options: PostgresOptions): Promise<StorageHan
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: namingHotStatements(pool) }),
   });
+  const writer = inProcessWriter(new GroupCommit(db));
   return {
     db,
-    capabilities: { rowLocks: true, listenNotify: true, networked: true },
+    capabilities: { rowLocks: true, listenNotify: true, networked: true, jsonArrays: "jsonb" },
+    writer,
     ...(options.schema ? { schema: options.schema } : {}),
     async ping() {
       await sql`select 1`.execute(db);
     },
     readDurability: () => readPostgresDurability(db),
     async close() {
+      await writer.close();
       await db.destroy();
     },
   };

@@ -2,9 +2,12 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
+import { durableCommit, GroupCommit } from "../group-commit.js";
+import { inProcessWriter, type StatementWriter } from "../statement-writer.js";
 import type { StorageHandle } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { startBackgroundCheckpoints } from "./background-checkpoints.js";
+import { startSqliteWriterThread } from "./sqlite-writer-thread.js";
 import { cachingStatements } from "./statement-cache.js";
 import { walSyncedGroups } from "./wal-sync.js";
 
@@ -35,12 +38,11 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   });
+  const writer = ingestWriter(db, options);
   return {
     db,
-    capabilities: { rowLocks: false, listenNotify: false, networked: false },
-    // At "normal" nothing is synced per commit anyway; an in-memory database has no file.
-    ...(options.synchronous === "full" &&
-      options.filename !== ":memory:" && { groupDurability: walSyncedGroups(options.filename) }),
+    capabilities: { rowLocks: false, listenNotify: false, networked: false, jsonArrays: "json1" },
+    writer,
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -48,10 +50,31 @@ export function openSqlite(options: SqliteOptions): StorageHandle {
       return readSqliteDurability(sqlite);
     },
     async close() {
+      await writer.close();
       await checkpoints?.stop();
       await db.destroy();
     },
   };
+}
+
+/**
+ * A file database commits ingest on a writer thread (its own connection); an in-memory one can
+ * only be reached from this connection, so it, and a writer thread that died, group-commit here.
+ */
+function ingestWriter(db: Kysely<Database>, options: SqliteOptions): StatementWriter {
+  const level = options.synchronous === "full" ? "FULL" : "NORMAL";
+  if (options.filename === ":memory:") return inProcessWriter(new GroupCommit(db));
+  // At NORMAL nothing is synced per commit anyway; at FULL the sync leaves the event loop.
+  const inProcess = () =>
+    inProcessWriter(
+      new GroupCommit(db, level === "FULL" ? walSyncedGroups(options.filename) : durableCommit),
+    );
+  return startSqliteWriterThread({
+    filename: options.filename,
+    synchronous: level,
+    fallback: inProcess,
+    onError: (message) => console.warn(`nudge: ${message}`),
+  });
 }
 
 const synchronousNames = ["off", "normal", "full", "extra"];

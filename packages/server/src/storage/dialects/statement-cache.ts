@@ -12,6 +12,15 @@ const maxStatements = 512;
  * a statement finishes its `all`/`run` before the next query starts. Streaming (`iterate`)
  * keeps a statement busy across awaits, so it always gets a fresh one.
  */
+/**
+ * Kysely opens every transaction with a plain (deferred) `begin`. Another connection writes to
+ * the same file (the ingest writer thread), and a deferred transaction that read before it
+ * writes fails at once with SQLITE_BUSY_SNAPSHOT when that connection committed in between:
+ * the busy timeout never applies to it. Taking the write lock at `begin` makes such a
+ * transaction wait its turn instead.
+ */
+const beginImmediate = "begin immediate";
+
 export function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   return {
@@ -19,7 +28,7 @@ export function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
     prepare(sql) {
       let stmt = cache.get(sql);
       if (stmt) return stmt;
-      const prepared = sqlite.prepare(sql);
+      const prepared = sqlite.prepare(sql === "begin" ? beginImmediate : sql);
       stmt = {
         reader: prepared.reader,
         all: (parameters) => prepared.all(parameters),

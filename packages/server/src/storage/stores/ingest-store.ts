@@ -1,10 +1,10 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { IngestBatch, IngestStore } from "../../domain/ingest/ports.js";
-import type { GroupCommit } from "../group-commit.js";
+import type { StatementWriter } from "../statement-writer.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database } from "../tables.js";
 import { parseJson } from "./rows.js";
-import { lockUser } from "./user-rows.js";
+import { lockUser, reachMilestone } from "./user-rows.js";
 
 /**
  * Event names written recently, per product: `event_names` only feeds the editor's trigger
@@ -26,15 +26,19 @@ const recentlySeen = {
 export function createIngestStore(
   db: Kysely<Database>,
   capabilities: Capabilities,
-  writer: GroupCommit,
+  writer: StatementWriter,
   productId: string,
 ): IngestStore {
-  /** One transaction (shared with concurrent batches by group commit): all or nothing, durable once answered. */
-  function writeBatch({ events, interactions, milestones, receivedAt }: IngestBatch) {
-    return writer.submit(async (trx) => {
-      let accepted = 0;
-      if (events.length > 0) {
-        const result = await trx
+  /**
+   * The batch as compiled statements for one transaction (shared with concurrent batches by
+   * group commit): all or nothing, durable once answered. Statement 0 is the events insert, or
+   * the interactions insert when there are no events: its count is how many items were new.
+   */
+  function statementsOf({ events, interactions, milestones, receivedAt }: IngestBatch) {
+    const statements: CompiledQuery[] = [];
+    if (events.length > 0) {
+      statements.push(
+        db
           .insertInto("events")
           .values(
             events.map((e) => ({
@@ -48,11 +52,12 @@ export function createIngestStore(
             })),
           )
           .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-          .executeTakeFirst();
-        accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      if (interactions.length > 0) {
-        const result = await trx
+          .compile(),
+      );
+    }
+    if (interactions.length > 0) {
+      statements.push(
+        db
           .insertInto("interactions")
           .values(
             interactions.map((i) => ({
@@ -68,37 +73,29 @@ export function createIngestStore(
             })),
           )
           .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-          .executeTakeFirst();
-        if (events.length === 0) accepted = Number(result.numInsertedOrUpdatedRows ?? 0);
-      }
-      // Sorted, so concurrent transactions lock the rows in one order (no deadlocks); names
-      // refreshed in the last minute are skipped, since last_seen only feeds suggestions.
-      const names = [...new Set(events.map((e) => e.event))]
-        .filter((name) => !recentlySeen.fresh(productId, name, receivedAt))
-        .sort();
-      if (names.length > 0) {
-        await trx
+          .compile(),
+      );
+    }
+    // Sorted, so concurrent transactions lock the rows in one order (no deadlocks); names
+    // refreshed in the last minute are skipped, since last_seen only feeds suggestions.
+    const names = [...new Set(events.map((e) => e.event))]
+      .filter((name) => !recentlySeen.fresh(productId, name, receivedAt))
+      .sort();
+    if (names.length > 0) {
+      statements.push(
+        db
           .insertInto("event_names")
           .values(names.map((name) => ({ product_id: productId, name, last_seen: receivedAt })))
           .onConflict((oc) =>
             oc.columns(["product_id", "name"]).doUpdateSet({ last_seen: receivedAt }),
           )
-          .execute();
-      }
-      for (const { distinctId, name } of milestones) {
-        const user = await lockUser(trx, capabilities, productId, distinctId, receivedAt);
-        const reached = parseJson<string[]>(user.milestones, []);
-        if (reached.includes(name)) continue;
-        await trx
-          .updateTable("users")
-          .set({ milestones: JSON.stringify([...reached, name]), updated_at: receivedAt })
-          .where("product_id", "=", productId)
-          .where("distinct_id", "=", distinctId)
-          .execute();
-      }
-      const total = events.length > 0 ? events.length : interactions.length;
-      return { accepted, duplicates: total - accepted };
-    });
+          .compile(),
+      );
+    }
+    for (const { distinctId, name } of milestones) {
+      statements.push(...reachMilestone(db, capabilities, productId, distinctId, name, receivedAt));
+    }
+    return statements;
   }
 
   return {
@@ -129,10 +126,13 @@ export function createIngestStore(
       return new Set(rows.map((r) => r.id));
     },
 
-    async write({ events, interactions, milestones, receivedAt }) {
-      const written = await writeBatch({ events, interactions, milestones, receivedAt });
-      for (const e of events) recentlySeen.note(productId, e.event, receivedAt);
-      return written;
+    async write(batch) {
+      const statements = statementsOf(batch);
+      if (statements.length === 0) return { accepted: 0, duplicates: 0 };
+      const [accepted = 0] = await writer.write(statements);
+      for (const e of batch.events) recentlySeen.note(productId, e.event, batch.receivedAt);
+      const total = batch.events.length > 0 ? batch.events.length : batch.interactions.length;
+      return { accepted, duplicates: total - accepted };
     },
 
     async identify({ distinctId, traits, anonymousId, now }) {
