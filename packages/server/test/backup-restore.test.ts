@@ -258,7 +258,7 @@ function corruptAnIndexPage(file: string) {
   const db = new SQLite(file, { readonly: true });
   const pages = Number(db.pragma("page_count", { simple: true }));
   const { rootpage } = db
-    .prepare("select rootpage from sqlite_master where name = 'events_user_time'")
+    .prepare("select rootpage from sqlite_master where name = 'events_name_time'")
     .get() as { rootpage: number };
   db.close();
   const fd = openSync(file, "r+");

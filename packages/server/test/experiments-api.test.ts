@@ -201,6 +201,79 @@ describe.each(dialects)("A/B experiments on %s", (dialect) => {
     ]);
   });
 
+  it("counts an event goal only within its hours after the first impression, following identify", async () => {
+    const { experiment, controlId } = await runningExperiment("event goal");
+    const patched = await admin("PATCH", `/experiments/${experiment.id}`, {
+      version: experiment.version,
+      goal: { type: "event", event: "plan_upgraded", withinHours: 2 },
+    });
+    expect(patched.statusCode).toBe(200);
+    const hour = 3_600_000;
+    const first = Date.now() - 10 * hour;
+    const at = (offset: number) => new Date(first + offset).toISOString();
+    let n = 0;
+    const item = (distinctId: string, event: string, offset: number) => ({
+      uuid: `goal-${experiment.id}-${n++}`,
+      event,
+      distinctId,
+      timestamp: at(offset),
+      ...(event === "message_impression" && { properties: { messageId: controlId } }),
+    });
+    const post = async (batch: object[]) => {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/events",
+        headers: bearer(tenant.publishableKey),
+        payload: { batch },
+      });
+      expect(response.statusCode).toBeLessThan(300);
+    };
+    await post([
+      // Converts 1 h after the first impression; a second impression does not move the window.
+      item("g-in", "message_impression", 0),
+      item("g-in", "message_impression", 90 * 60_000),
+      item("g-in", "plan_upgraded", hour),
+      // Converts 3 h after: outside the 2 h window.
+      item("g-late", "message_impression", 0),
+      item("g-late", "plan_upgraded", 3 * hour),
+      // The goal event came before the impression: not caused by it.
+      item("g-before", "plan_upgraded", -hour),
+      item("g-before", "message_impression", 0),
+      // Both ends of the window count: the impression's own instant and exactly 2 h later.
+      item("g-same", "plan_upgraded", 0),
+      item("g-same", "message_impression", 0),
+      item("g-edge", "message_impression", 0),
+      item("g-edge", "plan_upgraded", 2 * hour),
+      // Another event name, inside the window.
+      item("g-other", "message_impression", 0),
+      item("g-other", "feature_used", hour),
+      // An anonymous visitor, exposed and converted before logging in.
+      item("g-anon", "message_impression", 0),
+      item("g-anon", "plan_upgraded", 30 * 60_000),
+      // Another, exposed before logging in, converting after it from a stale anonymous tab.
+      item("g-anon2", "message_impression", 0),
+    ]);
+    for (const [known, anonymous] of [
+      ["g-known", "g-anon"],
+      ["g-known2", "g-anon2"],
+    ]) {
+      const identified = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/identify",
+        headers: bearer(tenant.publishableKey),
+        payload: { distinctId: known, anonymousId: anonymous },
+      });
+      expect(identified.statusCode).toBeLessThan(300);
+    }
+    await post([item("g-anon2", "plan_upgraded", 40 * 60_000)]);
+    const results = json<{ arms: { key: string; exposures: number; conversions: number }[] }>(
+      await admin("GET", `/experiments/${experiment.id}/results`),
+    );
+    const control = results.arms.find((a) => a.key === "control");
+    // g-in, g-same, g-edge and the people behind g-anon and g-anon2; each counts once.
+    expect(control).toMatchObject({ exposures: 8, conversions: 5 });
+  });
+
   it("adds more arms before start, edits weights, refuses once users were exposed", async () => {
     const { experiment, controlId } = await runningExperiment("arms");
     const third = await admin("POST", `/messages/${controlId}/variants`, { variantKey: "bold" });

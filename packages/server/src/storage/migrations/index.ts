@@ -7,6 +7,7 @@ import * as m005 from "./005-retention-indexes.js";
 import * as m006 from "./006-server-secrets.js";
 import * as m007 from "./007-users-updated-index.js";
 import * as m008 from "./008-users-merged-index.js";
+import * as m009 from "./009-events-log-indexes.js";
 
 /** Migrations live in code (not read from disk) so the same list runs on both dialects and in bundles. */
 export const migrationProvider: MigrationProvider = {
@@ -20,6 +21,7 @@ export const migrationProvider: MigrationProvider = {
       "006-server-secrets": m006,
       "007-users-updated-index": m007,
       "008-users-merged-index": m008,
+      "009-events-log-indexes": m009,
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { Arm, Experiment, ExperimentGoal, Guardrail } from "@nudge/schema";
-import { type Kysely, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, sql, type Transaction } from "kysely";
 import type { ArmCounts, ExperimentStore, NewArmMessage } from "../../domain/experiments/ports.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database, ExperimentsTable } from "../tables.js";
@@ -237,16 +237,7 @@ export function createExperimentStore(
       // Conversions count only exposed users, so conversions ≤ exposures always holds.
       const converted =
         goal.type === "event"
-          ? await sql<{ message_id: string; n: number }>`
-              select f.message_id, count(distinct f.distinct_id) as n
-              from (select message_id, distinct_id, min(ts) as first from interactions
-                    where product_id = ${productId} and message_id in (${ids}) and type = 'impression'
-                    group by message_id, distinct_id) f
-              where exists (select 1 from events e
-                            where e.product_id = ${productId} and e.distinct_id = f.distinct_id
-                              and e.event = ${goal.event} and e.ts >= f.first
-                              and e.ts <= f.first + ${goal.withinHours * 3_600_000})
-              group by f.message_id`.execute(db)
+          ? await convertedByEvent(db, productId, ids, goal.event, goal.withinHours)
           : await sql<{ message_id: string; n: number }>`
               select c.message_id, count(distinct c.distinct_id) as n from interactions c
               where c.product_id = ${productId} and c.message_id in (${ids}) and c.type = ${goal.type}
@@ -260,4 +251,45 @@ export function createExperimentStore(
       return counts;
     },
   };
+}
+
+/**
+ * Exposed people with a goal event within `withinHours` of their first impression. Events keep
+ * the id they were sent with (ADR 0011), so each is read as its person (an anonymous id linked
+ * at identify names it in `merged_into`), and there is no per-user index to probe: instead the
+ * first impressions and the goal's events since the earliest of them (read in time order from
+ * `events_name_time`) are sorted together per person, and each impression looks ahead to the
+ * person's next goal event, which converts it when it falls inside the window. One sort, on
+ * both dialects, rather than a join either planner would run as nested loops.
+ */
+function convertedByEvent(
+  db: Kysely<Database>,
+  productId: string,
+  ids: RawBuilder<unknown>,
+  event: string,
+  withinHours: number,
+) {
+  return sql<{ message_id: string; n: number }>`
+    with f as (
+      select message_id, distinct_id as person, min(ts) as first from interactions
+      where product_id = ${productId} and message_id in (${ids}) and type = 'impression'
+      group by message_id, distinct_id),
+    marks as (
+      select person, first as ts, message_id, 0 as goal from f
+      union all
+      select coalesce(u.merged_into, e.distinct_id), e.ts, null, 1
+      from events e
+      left join users u on u.product_id = e.product_id
+        and u.distinct_id = e.distinct_id and u.merged_into is not null
+      where e.product_id = ${productId} and e.event = ${event}
+        and e.ts >= (select min(first) from f)),
+    ahead as (
+      -- At equal times the impression sorts first, so a goal event at that instant counts.
+      select message_id, goal, ts, min(case when goal = 1 then ts end) over (
+        partition by person order by ts, goal rows between current row and unbounded following
+      ) as next_goal
+      from marks)
+    select message_id, count(*) as n from ahead
+    where goal = 0 and next_goal <= ts + ${withinHours * 3_600_000}
+    group by message_id`.execute(db);
 }

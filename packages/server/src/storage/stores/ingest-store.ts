@@ -149,14 +149,14 @@ export function createIngestStore(
             merged = { ...parseJson<Record<string, unknown>>(anon.traits, {}), ...merged };
             milestones = [...new Set([...milestones, ...parseJson<string[]>(anon.milestones, [])])];
             churnProb ??= anon.churn_prob;
-            for (const table of ["interactions", "events"] as const) {
-              await trx
-                .updateTable(table)
-                .set({ distinct_id: distinctId })
-                .where("product_id", "=", productId)
-                .where("distinct_id", "=", anonymousId)
-                .execute();
-            }
+            // Interactions move to the person, so caps read one id. Events stay as sent: the
+            // log is append-only and its readers follow `merged_into` (ADR 0011).
+            await trx
+              .updateTable("interactions")
+              .set({ distinct_id: distinctId })
+              .where("product_id", "=", productId)
+              .where("distinct_id", "=", anonymousId)
+              .execute();
             await trx
               .updateTable("users")
               .set({ merged_into: distinctId, updated_at: now })
