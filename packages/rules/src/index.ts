@@ -13,6 +13,7 @@ export { checkSchedule } from "./checks/schedule.js";
 export { checkStatus } from "./checks/status.js";
 export { type AudienceGate, type AudienceSubject, compileAudience } from "./compile-audience.js";
 export { type CompiledFilter, compileFilter } from "./compile-filter.js";
+export { compileVisibility, type Visibility } from "./compile-visibility.js";
 export { evaluate, isVisible, RULE_ORDER } from "./evaluate.js";
 export { checkFilter, type FilterResult, MAX_FILTER_DEPTH, matchFilter } from "./filter.js";
 export { fnv1a32 } from "./fnv1a32.js";

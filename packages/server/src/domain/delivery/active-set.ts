@@ -3,10 +3,12 @@ import {
   type AudienceGate,
   type CompiledFilter,
   compileAudience,
+  compileVisibility,
   type EvalContext,
   type Filter,
   parseInstant,
   type RuleMessage,
+  type Visibility,
 } from "@nudge/rules";
 import type { Experiment, Message } from "@nudge/schema";
 import { type ClientJson, clientJson } from "./client-json.js";
@@ -20,11 +22,24 @@ export interface Deliverable extends ClientJson {
    * rule fails for sure, so the hot path skips the full rules (see compileAudience).
    */
   gate: AudienceGate;
+  /**
+   * isVisible() compiled for this rule in the set's context (compileVisibility), for a user
+   * whose audience gate already passed.
+   */
+  visible: Visibility;
 }
 
-/** Compiles a deliverable's audience gate; outside a set, nothing is known and all pass. */
-type GateOf = (rule: RuleMessage) => AudienceGate;
-const passAll: GateOf = () => () => true;
+/** A deliverable's hot-path predicates, compiled against the set's context. */
+type Predicates = Pick<Deliverable, "gate" | "visible">;
+type CompileOf = (rule: RuleMessage) => Predicates;
+const everyone: AudienceGate = () => true;
+/** Outside a set (diagnose) nothing is compiled: explain() runs the full rules instead. */
+const uncompiled: CompileOf = () => ({
+  gate: everyone,
+  visible: () => {
+    throw new Error("visible() is compiled only for entries of an active set");
+  },
+});
 
 /** One arm of an experiment as delivered. */
 export interface ArmEntry extends Deliverable {
@@ -123,7 +138,11 @@ export function buildActiveSet(
     enforcer: "server",
   };
   const compiledSegments = new Map<string, CompiledFilter>();
-  const gateOf: GateOf = (rule) => compileAudience(rule.audience, context, compiledSegments);
+  const compile: CompileOf = (rule) => ({
+    gate: compileAudience(rule.audience, context, compiledSegments),
+    // The gate runs first in visibleEntries, so the compiled rules need not repeat it.
+    visible: compileVisibility(rule, context, everyone),
+  });
   const byId = new Map(source.messages.map((m) => [m.id, m]));
   const campaignOf = new Map<string, string>();
   const budgetExempt = new Set(source.budgetExemptIds);
@@ -131,7 +150,7 @@ export function buildActiveSet(
   const entries: CampaignEntry[] = [];
   const grouped = new Set<string>();
   for (const experiment of source.experiments) {
-    const entry = experimentEntry(experiment, byId, gateOf);
+    const entry = experimentEntry(experiment, byId, compile);
     for (const arm of experiment.arms) {
       campaignOf.set(arm.messageId, experiment.controlMessageId);
       grouped.add(arm.messageId);
@@ -139,7 +158,7 @@ export function buildActiveSet(
     if (entry) entries.push(entry);
   }
   for (const m of source.messages) {
-    if (m.status === "active" && !grouped.has(m.id)) entries.push(toEntry(m, gateOf));
+    if (m.status === "active" && !grouped.has(m.id)) entries.push(toEntry(m, compile));
   }
   entries.sort((a, b) => b.priority - a.priority || (a.key < b.key ? 1 : -1));
   return {
@@ -185,13 +204,13 @@ function clientFields(m: Message) {
   return { id, name, priority, trigger, frequency, appearance, schedule, steps };
 }
 
-export function toEntry(message: Message, gateOf: GateOf = passAll): CampaignEntry {
+export function toEntry(message: Message, compile: CompileOf = uncompiled): CampaignEntry {
   const rule = ruleOf(message);
   return {
     key: message.id,
     priority: message.priority,
     rule,
-    gate: gateOf(rule),
+    ...compile(rule),
     triggerType: message.trigger.type,
     milestone: message.trigger.type === "milestone" ? message.trigger.milestone : null,
     ...clientJson(clientFields(message)),
@@ -207,7 +226,7 @@ export function toEntry(message: Message, gateOf: GateOf = passAll): CampaignEnt
 function experimentEntry(
   experiment: Experiment,
   byId: Map<string, Message>,
-  gateOf: GateOf,
+  compile: CompileOf,
 ): CampaignEntry | null {
   const control = byId.get(experiment.controlMessageId);
   const present = experiment.arms.flatMap((arm) => {
@@ -235,7 +254,7 @@ function experimentEntry(
       weight: arm.weight,
       live: message.status === "active",
       rule,
-      gate: gateOf(rule),
+      ...compile(rule),
       ...clientJson({
         ...clientFields(message),
         id: control.id,
@@ -254,7 +273,7 @@ function experimentEntry(
     key: control.id,
     priority: Math.max(...live.map(({ message }) => message.priority)),
     rule: leadRule,
-    gate: gateOf(leadRule),
+    ...compile(leadRule),
     triggerType: lead.trigger.type,
     milestone: lead.trigger.type === "milestone" ? lead.trigger.milestone : null,
     json: leadArm.json,

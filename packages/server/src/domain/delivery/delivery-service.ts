@@ -1,11 +1,4 @@
-import {
-  assignArm,
-  bucketOf,
-  type Evaluation,
-  evaluate,
-  isVisible,
-  type UserState,
-} from "@nudge/rules";
+import { assignArm, bucketOf, type Evaluation, evaluate, type UserState } from "@nudge/rules";
 import type { Clock } from "../clock.js";
 import {
   type ActiveSet,
@@ -77,8 +70,7 @@ export class DeliveryService {
       const deliverable = deliverableFor(entry, profile.distinctId);
       if (!deliverable?.gate(profile)) continue;
       const state = stateOf(entry, user, folded);
-      if (isVisible(deliverable.rule, state, set.context, now))
-        visible.push({ ...deliverable, entry });
+      if (deliverable.visible(state, now)) visible.push({ ...deliverable, entry });
     }
     return visible;
   }
