@@ -260,7 +260,7 @@ export function createExperimentStore(
  * first impressions and the goal's events since the earliest of them (read in time order from
  * `events_name_time`) are sorted together per person, and each impression looks ahead to the
  * person's next goal event, which converts it when it falls inside the window. One sort, on
- * both dialects, rather than a join either planner would run as nested loops.
+ * both dialects, rather than the join SQLite planned as nested loops (ADR 0011).
  */
 function convertedByEvent(
   db: Kysely<Database>,
