@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Api, api, check, DAY, HOUR, MINUTE } from "./support/delivery-helpers.js";
+import { ungroupedHistoryLimit } from "../src/storage/stores/history-rows.js";
+import { type Api, api, check, DAY, HOUR, iso, MINUTE } from "./support/delivery-helpers.js";
 import { dialects } from "./support/dialects.js";
 import { addTenant } from "./support/fixtures.js";
 import { startTestApp, type TestApp, TestClock } from "./support/test-app.js";
@@ -100,6 +101,35 @@ describe.each(dialects)("frequency rules through /messages/active on %s", (diale
     const d = await a.diagnose(m.id, { distinct_id: u });
     expect(check(d, "cap").passed).toBe(true);
     expect(check(d, "cap").reason).toMatch(/session/);
+  });
+
+  it("a user with more interactions than one ungrouped read returns: every row still counts", async () => {
+    // Above ungroupedHistoryLimit rows SQLite groups in SQL instead; both forms must agree.
+    const over = ungroupedHistoryLimit + 10;
+    const p = await freshProduct();
+    const heavy = await p.createMessage({ frequency: { cap: "none", maxImpressions: over + 1 } });
+    const other = await p.createMessage({ frequency: { cap: "none", dismissDays: 7 } });
+    await p.patchProduct({ attentionBudget: { maxPerWeek: over + 2 } });
+    const u = user();
+    const impressions = Array.from({ length: over }, (_, i) => ({
+      event: "message_impression",
+      distinctId: u,
+      properties: { messageId: heavy.id },
+      // Half inside the last 7 days, half before: the budget counts only the first half.
+      timestamp: iso(now() - (i % 2 === 0 ? HOUR : 10 * DAY) - i * MINUTE),
+    }));
+    await p.events(impressions);
+    await p.interact(other.id, u, "dismiss", now() - 8 * DAY);
+    expect(new Set(await p.activeIds(u))).toEqual(new Set([heavy.id, other.id]));
+    const d = await p.diagnose(heavy.id, { distinct_id: u });
+    expect(check(d, "max_impressions").reason).toContain(`Shown ${over} times`);
+    expect(check(d, "budget_week").reason).toContain(`User saw ${over / 2} messages`);
+
+    // One more impression reaches maxImpressions; an older dismiss of `other` is outside 7 days.
+    await p.interact(heavy.id, u, "impression", now() - 20 * DAY);
+    expect(await p.activeIds(u)).toEqual([other.id]);
+    await p.interact(other.id, u, "dismiss", now() - DAY);
+    expect(await p.activeIds(u)).toEqual([]);
   });
 
   it("cap none: terminal interactions never exclude", async () => {

@@ -5,6 +5,7 @@ import { precompile } from "../precompiled.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database, UsersTable } from "../tables.js";
 import { toExperiment } from "./experiment-store.js";
+import { groupInteractions, type InteractionRow, ungroupedHistoryLimit } from "./history-rows.js";
 import { toMessage } from "./message-store.js";
 import { parseJson, toProduct } from "./rows.js";
 import { toSegment } from "./segment-store.js";
@@ -57,7 +58,15 @@ export function createDeliveryStore(
     },
 
     async history(distinctId, now): Promise<HistoryRow[]> {
-      const rows = await hotReadsOf(db).history({ productId, distinctId, ...windowsOf(now) });
+      const reads = hotReadsOf(db);
+      const windows = windowsOf(now);
+      if (!capabilities.networked) {
+        const rows = await reads.interactions({ productId, distinctId });
+        if (rows.length <= ungroupedHistoryLimit) {
+          return groupInteractions(rows, windows.dayAgo, windows.weekAgo);
+        }
+      }
+      const rows = await reads.history({ productId, distinctId, ...windows });
       return rows.map(toHistoryRow);
     },
 
@@ -177,6 +186,18 @@ function compileHotReads(db: Kysely<Database>) {
           .select(profileColumns)
           .where("product_id", "=", p("productId"))
           .where("distinct_id", "=", p("distinctId")),
+    ),
+    // One more than the limit: more rows than that means "group in SQL instead".
+    interactions: precompile<Database, { productId: string; distinctId: string }, InteractionRow>(
+      "interactions",
+      db,
+      (p) =>
+        db
+          .selectFrom("interactions")
+          .select(["message_id", "type", "ts"])
+          .where("product_id", "=", p("productId"))
+          .where("distinct_id", "=", p("distinctId"))
+          .limit(ungroupedHistoryLimit + 1),
     ),
     // Grouped in SQL: a user's rows per (message, type) arrive as one row with its counts.
     history: precompile<Database, HistoryParams, GroupedRow>("history", db, grouped),
