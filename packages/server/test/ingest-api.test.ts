@@ -201,6 +201,30 @@ describe.each(dialects)("client ingest API on %s", (dialect) => {
       expect(await other.sees(u, theirs.id)).toBe(true);
     });
 
+    it("takes events named like Object.prototype members as custom events, never as interactions", async () => {
+      const m = await a.createMessage({ frequency: { cap: "ever" } });
+      const u = user();
+      const names = ["constructor", "toString", "__proto__", "hasOwnProperty"];
+      const res = await a.eventsRes(
+        names.map((event) => ({
+          uuid: uid(),
+          event,
+          distinctId: u,
+          properties: { messageId: m.id },
+        })),
+      );
+      expect(res.statusCode, res.body).toBe(202);
+      expect(json(res)).toEqual({ accepted: names.length, duplicates: 0 });
+      expect(await a.eventNames()).toEqual(expect.arrayContaining(names));
+      expect((await a.messageStats(m.id)).counts).toEqual({
+        impression: 0,
+        dismiss: 0,
+        cta_click: 0,
+        complete: 0,
+      });
+      expect(await a.sees(u, m.id)).toBe(true);
+    });
+
     it("accepts a text/plain body (no preflight) and ?api_key=pk_…, refuses ?api_key=sk_… with 401", async () => {
       const body = JSON.stringify({
         batch: [{ uuid: uid(), event: "beacon", distinctId: user() }],

@@ -12,6 +12,10 @@ const messageEvents: Record<string, InteractionType> = {
   message_complete: "complete",
 };
 
+/** Own keys only: an event named "constructor" or "toString" is a custom event, not a message's. */
+const interactionOf = (event: string): InteractionType | undefined =>
+  Object.hasOwn(messageEvents, event) ? messageEvents[event] : undefined;
+
 export const milestoneEvent = "$milestone";
 
 /** Client time is trusted for the past (offline queues), clamped to server time for the future. */
@@ -34,7 +38,7 @@ export class IngestService {
     const person = (id: string) => links.get(id) ?? id;
     const referenced = batch.flatMap((e) => {
       const id = e.properties?.messageId;
-      return e.event in messageEvents && typeof id === "string" ? [id] : [];
+      return interactionOf(e.event) && typeof id === "string" ? [id] : [];
     });
     const known = await store.existingMessages([...new Set(referenced)]);
 
@@ -51,7 +55,7 @@ export class IngestService {
         ts: eventTime(e.timestamp, now),
       };
       events.push(row);
-      const type = messageEvents[e.event];
+      const type = interactionOf(e.event);
       const messageId = properties.messageId;
       if (type && typeof messageId === "string" && known.has(messageId)) {
         interactions.push({
