@@ -3,7 +3,7 @@ import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropPostgresSchema, openPostgres } from "../src/storage/dialects/postgres.js";
 import { openSqlite } from "../src/storage/dialects/sqlite.js";
-import { precompile } from "../src/storage/precompiled.js";
+import { precompile, precompileRows } from "../src/storage/precompiled.js";
 import type { StorageHandle } from "../src/storage/storage-handle.js";
 import { dialects, postgresUrl } from "./support/dialects.js";
 
@@ -76,5 +76,47 @@ describe.each(dialects)("precompiled queries on %s", (dialect) => {
       );
       expect(prepared.rows.map((r) => r.name)).toEqual([expect.stringMatching(/^nudge_test_big_/)]);
     }
+  });
+  it("fills a multi-row insert per row count with each call's rows, keeping the builder's own values", async () => {
+    const insert = precompileRows<Db["things"]>(["owner", "name", "size"], (rows) =>
+      db
+        .insertInto("things")
+        .values(rows)
+        // A value the builder adds itself stays as compiled.
+        .returning(sql<string>`${"fixed"}`.as("tag")),
+    );
+    const one = insert([{ owner: "c", name: "one", size: 1 }]);
+    const three = insert([
+      { owner: "c", name: "two", size: 2 },
+      { owner: "c", name: "three", size: 3 },
+      { owner: "c", name: "four", size: 4 },
+    ]);
+    const again = insert([{ owner: "c", name: "five", size: 5 }]);
+    expect(again.sql).toBe(one.sql);
+    expect(three.sql).not.toBe(one.sql);
+    for (const statement of [one, three, again]) {
+      const { rows } = await db.executeQuery<{ tag: string }>(statement);
+      expect(rows.every((r) => r.tag === "fixed")).toBe(true);
+    }
+    const stored = await db
+      .selectFrom("things")
+      .select(["name", "size"])
+      .where("owner", "=", "c")
+      .orderBy("size")
+      .execute();
+    expect(stored).toEqual([
+      { name: "one", size: 1 },
+      { name: "two", size: 2 },
+      { name: "three", size: 3 },
+      { name: "four", size: 4 },
+      { name: "five", size: 5 },
+    ]);
+  });
+
+  it("refuses a builder that drops a column, rather than writing rows short of a value", () => {
+    const insert = precompileRows<Db["things"]>(["owner", "name", "size"], (rows) =>
+      db.insertInto("things").values(rows.map(({ owner, name }) => ({ owner, name, size: 0 }))),
+    );
+    expect(() => insert([{ owner: "d", name: "x", size: 9 }])).toThrow(/2 of 3 values/);
   });
 });

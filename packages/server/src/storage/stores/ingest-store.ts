@@ -1,8 +1,9 @@
-import type { CompiledQuery, Kysely } from "kysely";
+import type { CompiledQuery, Insertable, Kysely } from "kysely";
 import type { IngestBatch, IngestStore } from "../../domain/ingest/ports.js";
+import { precompileRows } from "../precompiled.js";
 import type { StatementWriter } from "../statement-writer.js";
 import type { Capabilities } from "../storage-handle.js";
-import type { Database } from "../tables.js";
+import type { Database, EventsTable, InteractionsTable } from "../tables.js";
 import { parseJson } from "./rows.js";
 import { lockUser, reachMilestone } from "./user-rows.js";
 
@@ -22,6 +23,50 @@ const recentlySeen = {
   },
 };
 
+type Inserts = ReturnType<typeof compileInserts>;
+const inserts = new WeakMap<Kysely<Database>, Inserts>();
+
+/** The two inserts of every ingest batch, compiled once per database and row count. */
+function insertsOf(db: Kysely<Database>): Inserts {
+  let compiled = inserts.get(db);
+  if (!compiled) {
+    compiled = compileInserts(db);
+    inserts.set(db, compiled);
+  }
+  return compiled;
+}
+
+function compileInserts(db: Kysely<Database>) {
+  return {
+    events: precompileRows<Insertable<EventsTable>>(
+      ["product_id", "uuid", "event", "distinct_id", "properties", "ts", "received_at"],
+      (rows) =>
+        db
+          .insertInto("events")
+          .values(rows)
+          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing()),
+    ),
+    interactions: precompileRows<Insertable<InteractionsTable>>(
+      [
+        "product_id",
+        "uuid",
+        "message_id",
+        "distinct_id",
+        "type",
+        "step",
+        "variant_key",
+        "ts",
+        "received_at",
+      ],
+      (rows) =>
+        db
+          .insertInto("interactions")
+          .values(rows)
+          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing()),
+    ),
+  };
+}
+
 /** Client writes of one product: events, interactions, milestones, identities. */
 export function createIngestStore(
   db: Kysely<Database>,
@@ -38,42 +83,34 @@ export function createIngestStore(
     const statements: CompiledQuery[] = [];
     if (events.length > 0) {
       statements.push(
-        db
-          .insertInto("events")
-          .values(
-            events.map((e) => ({
-              product_id: productId,
-              uuid: e.uuid,
-              event: e.event,
-              distinct_id: e.distinctId,
-              properties: JSON.stringify(e.properties),
-              ts: e.ts,
-              received_at: receivedAt,
-            })),
-          )
-          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-          .compile(),
+        insertsOf(db).events(
+          events.map((e) => ({
+            product_id: productId,
+            uuid: e.uuid,
+            event: e.event,
+            distinct_id: e.distinctId,
+            properties: JSON.stringify(e.properties),
+            ts: e.ts,
+            received_at: receivedAt,
+          })),
+        ),
       );
     }
     if (interactions.length > 0) {
       statements.push(
-        db
-          .insertInto("interactions")
-          .values(
-            interactions.map((i) => ({
-              product_id: productId,
-              uuid: i.uuid,
-              message_id: i.messageId,
-              distinct_id: i.distinctId,
-              type: i.type,
-              step: i.step,
-              variant_key: i.variantKey,
-              ts: i.ts,
-              received_at: receivedAt,
-            })),
-          )
-          .onConflict((oc) => oc.columns(["product_id", "uuid"]).doNothing())
-          .compile(),
+        insertsOf(db).interactions(
+          interactions.map((i) => ({
+            product_id: productId,
+            uuid: i.uuid,
+            message_id: i.messageId,
+            distinct_id: i.distinctId,
+            type: i.type,
+            step: i.step,
+            variant_key: i.variantKey,
+            ts: i.ts,
+            received_at: receivedAt,
+          })),
+        ),
       );
     }
     // Sorted, so concurrent transactions lock the rows in one order (no deadlocks); names
