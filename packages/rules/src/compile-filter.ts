@@ -32,7 +32,17 @@ function compileNode(node: Record<string, unknown>): CompiledFilter {
   }
   const isAnd = Object.hasOwn(node, "and");
   const children = ((isAnd ? node.and : node.or) as Record<string, unknown>[]).map(compileNode);
-  return isAnd ? (t) => children.every((c) => c(t)) : (t) => children.some((c) => c(t));
+  // Loops rather than every()/some(): those allocate a closure over `t` on every call, and
+  // these run for every audience of every request.
+  return isAnd
+    ? (t) => {
+        for (const child of children) if (!child(t)) return false;
+        return true;
+      }
+    : (t) => {
+        for (const child of children) if (child(t)) return true;
+        return false;
+      };
 }
 
 function compileLeaf(node: Record<string, unknown>): CompiledFilter {
