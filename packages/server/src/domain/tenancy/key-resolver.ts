@@ -4,6 +4,8 @@ import { looksLikeKey } from "./api-keys.js";
 import type { KeyRecord, TenancyStore } from "./ports.js";
 import { hashToken } from "./secrets.js";
 
+const publishablePrefix = "pk_";
+
 interface Entry {
   record: KeyRecord | null;
   at: number;
@@ -35,13 +37,16 @@ export class KeyResolver {
 
   async resolve(key: string): Promise<KeyRecord | null> {
     if (!looksLikeKey(key)) return null;
-    const hash = hashToken(key);
+    // A publishable key is public by design (it sits in every page's script tag), so it may key
+    // the cache as it is, sparing the SHA-256 on every SDK request. Secret keys are cached only
+    // by their hash, so this map never holds one.
+    const cacheKey = key.startsWith(publishablePrefix) ? key : hashToken(key);
     const now = this.clock.now();
-    const hit = this.cache.get(hash);
+    const hit = this.cache.get(cacheKey);
     if (hit && now - hit.at < this.ttlMs) return hit.record;
-    const record = await this.store.findKeyByHash(hash);
+    const record = await this.store.findKeyByHash(cacheKey === key ? hashToken(key) : cacheKey);
     if (this.cache.size >= 10_000) this.cache.clear();
-    this.cache.set(hash, { record, at: now });
+    this.cache.set(cacheKey, { record, at: now });
     return record;
   }
 }
