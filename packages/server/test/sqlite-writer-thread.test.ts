@@ -102,6 +102,51 @@ describe("ingest writer thread (SQLite file database)", () => {
     expect(count()).toBe(301);
   });
 
+  it("at FULL answers a group only after its WAL sync, and commits the next group meanwhile", async () => {
+    const held: { release: () => void; fail: (e: Error) => void }[] = [];
+    const writer = startSqliteWriterThread({
+      filename,
+      synchronous: "FULL",
+      walSync: () => new Promise<void>((release, fail) => held.push({ release, fail })),
+      fallback: () => handle.writer,
+      onError: () => {},
+    });
+    const state = (p: Promise<unknown>) => {
+      let s = "pending";
+      p.then(
+        () => {
+          s = "answered";
+        },
+        () => {
+          s = "rejected";
+        },
+      );
+      return () => s;
+    };
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    const first = state(writer.write([insert("s1")]));
+    await until(() => held.length === 1);
+    // Committed (another connection sees it), not yet synced: not answered.
+    expect(count()).toBe(1);
+    expect(first()).toBe("pending");
+    // The thread is free: the next group commits while the first sync is held.
+    const second = state(writer.write([insert("s2")]));
+    await until(() => count() === 2);
+    expect(count()).toBe(2);
+    expect([first(), second()]).toEqual(["pending", "pending"]);
+    held[0]!.release();
+    await until(() => first() === "answered");
+    expect([first(), second()]).toEqual(["answered", "pending"]);
+    // A failed sync rejects its group: the rows may be there, so the callers retry by uuid.
+    await until(() => held.length === 2);
+    held[1]!.fail(new Error("disk gone"));
+    await until(() => second() === "rejected");
+    expect(second()).toBe("rejected");
+    await writer.close();
+  });
+
   it("falls back to the main thread when the thread dies, and keeps writing", async () => {
     const warnings: string[] = [];
     const fallbackWrites: number[] = [];

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { CompiledQuery } from "kysely";
 import type { StatementWriter } from "../statement-writer.js";
+import { coalescedWalSync } from "./wal-sync.js";
 
 /** Jobs per transaction: bounds how long the write lock is held against the main connection. */
 const maxJobs = 64;
@@ -77,6 +78,8 @@ interface Pending {
 export interface SqliteWriterOptions {
   filename: string;
   synchronous: "FULL" | "NORMAL";
+  /** At FULL, what makes a committed group durable; the WAL's fsync unless a test holds it. */
+  walSync?: () => Promise<void>;
   /** Where writes go once the thread has died (the in-process group commit). */
   fallback: () => StatementWriter;
   onError: (message: string) => void;
@@ -86,11 +89,16 @@ export interface SqliteWriterOptions {
  * Group commit on a worker thread. better-sqlite3 is synchronous, so with ingest committed on
  * the main connection the one thread that serves every request also ran every B-tree insert
  * and COMMIT (measured: 68% of that thread during ingest, after the fsync had already moved off
- * it). Here a second connection on its own thread runs them at the configured synchronous
- * level, while the event loop parses, validates and answers the next requests. One group is in
+ * it). Here a second connection on its own thread runs them, while the event loop parses,
+ * validates and answers the next requests. One group is in
  * flight at a time: jobs submitted meanwhile form the next group, as in GroupCommit, and every
  * caller is answered only after its group's COMMIT returned, so an acknowledged write is as
  * durable as the connection's level makes it.
+ *
+ * At FULL the thread commits at NORMAL and the WAL is fsynced on libuv's thread pool before
+ * the group's callers are answered (ADR 0009's argument, unchanged: an acknowledged write is as
+ * durable as under FULL). The fsync inside COMMIT had the thread idle on the disk; now the next
+ * group's inserts run while the previous group's sync is in progress.
  */
 export function startSqliteWriterThread(
   options: SqliteWriterOptions,
@@ -100,9 +108,13 @@ export function startSqliteWriterThread(
     workerData: {
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
       filename: options.filename,
-      synchronous: options.synchronous,
+      // FULL is kept by syncing the WAL here, after the thread's NORMAL commit.
+      synchronous: "NORMAL",
     },
   });
+  const synced =
+    options.synchronous === "FULL" ? (options.walSync ?? coalescedWalSync(options.filename)) : null;
+  let syncing = 0;
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   const queue: Pending[] = [];
@@ -131,18 +143,34 @@ export function startSqliteWriterThread(
     const { group } = inFlight;
     inFlight = null;
     worker.unref();
-    if ("results" in reply) {
-      for (const [i, job] of group.entries()) {
-        const result = reply.results[i];
-        if (result && "changes" in result) job.resolve(result.changes);
-        else job.reject(new Error(result?.error ?? "no result for this write"));
-      }
-    } else {
+    if (!("results" in reply)) {
       for (const job of group) job.reject(new Error(reply.error));
-    }
+    } else if (synced) {
+      syncing++;
+      synced()
+        .then(
+          () => answer(group, reply.results),
+          // Committed but not known to be on disk: the callers retry, harmless by uuid.
+          (error: Error) => {
+            for (const job of group) job.reject(new Error(`WAL sync failed: ${error.message}`));
+          },
+        )
+        .finally(() => {
+          syncing--;
+          settle();
+        });
+    } else answer(group, reply.results);
     send();
     settle();
   });
+
+  function answer(group: Pending[], results: JobResult[]): void {
+    for (const [i, job] of group.entries()) {
+      const result = results[i];
+      if (result && "changes" in result) job.resolve(result.changes);
+      else job.reject(new Error(result?.error ?? "no result for this write"));
+    }
+  }
 
   function die(why: string): void {
     if (fallback || stopped) return;
@@ -164,7 +192,7 @@ export function startSqliteWriterThread(
   worker.on("exit", (code) => die(`exit code ${code}`));
 
   function settle(): void {
-    if (inFlight || queue.length > 0) return;
+    if (inFlight || queue.length > 0 || syncing > 0) return;
     for (const resolve of idle.splice(0)) resolve();
   }
 

@@ -16,20 +16,7 @@ import type { Database } from "../tables.js";
  * lowered only inside the reserved connection, for this one transaction.
  */
 export function walSyncedGroups(filename: string): GroupDurability {
-  const wal = `${filename}-wal`;
-  let directorySynced = false;
-  async function syncOnce(): Promise<void> {
-    await syncFileAsync(wal);
-    // Once: the WAL file's own directory entry must survive a power failure too.
-    if (!directorySynced) {
-      await syncFileAsync(dirname(filename));
-      directorySynced = true;
-    }
-  }
-  // One sync at a time. `next` is the sync not started yet: every group that commits before it
-  // starts shares it, and it starts only after the one running (`last`) has finished.
-  let last: Promise<void> = Promise.resolve();
-  let next: Promise<void> | null = null;
+  const synced = coalescedWalSync(filename);
   return {
     transact(db: Kysely<Database>, work) {
       return db.connection().execute(async (conn) => {
@@ -42,17 +29,40 @@ export function walSyncedGroups(filename: string): GroupDurability {
         }
       });
     },
-    committed() {
-      if (next === null) {
-        next = last
-          .catch(() => {})
-          .then(() => {
-            next = null;
-            return syncOnce();
-          });
-        last = next;
-      }
-      return next;
-    },
+    committed: synced,
+  };
+}
+
+/**
+ * fsync of the database's WAL file on libuv's thread pool, shared by every commit made before
+ * it starts: the returned promise settles once the WAL as it stood at the call (or later) is on
+ * disk. One sync runs at a time; the first directory sync also makes the WAL's entry durable.
+ */
+export function coalescedWalSync(filename: string): () => Promise<void> {
+  const wal = `${filename}-wal`;
+  let directorySynced = false;
+  async function syncOnce(): Promise<void> {
+    await syncFileAsync(wal);
+    // Once: the WAL file's own directory entry must survive a power failure too.
+    if (!directorySynced) {
+      await syncFileAsync(dirname(filename));
+      directorySynced = true;
+    }
+  }
+  // `next` is the sync not started yet: every commit before it starts shares it, and it starts
+  // only after the one running (`last`) has finished.
+  let last: Promise<void> = Promise.resolve();
+  let next: Promise<void> | null = null;
+  return () => {
+    if (next === null) {
+      next = last
+        .catch(() => {})
+        .then(() => {
+          next = null;
+          return syncOnce();
+        });
+      last = next;
+    }
+    return next;
   };
 }
