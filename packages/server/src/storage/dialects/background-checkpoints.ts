@@ -6,8 +6,10 @@ import type SQLite from "better-sqlite3";
  * How often the worker copies committed WAL frames back into the database file. Under full
  * ingest each pass takes longer than 200 ms, so at 200 the passes ran back to back, each
  * copying (and syncing) pages the next commits dirtied again. Measured on the 10M-interaction
- * bench database, four alternating runs each: 18,600 events/s mean at 200 ms, 22,400 at
- * 500 ms, 21,500 at 1 s. The WAL peaked near 200 MB in all three.
+ * bench database, alternating runs: with another process holding one of the two cores, 18,600
+ * events/s mean at 200 ms, 22,400 at 500 ms, 21,500 at 1 s (four runs each; the WAL peaked
+ * near 200 MB in all three); on the idle machine 38,200 at 200 ms against 43,000 at 500 ms
+ * (three each), the server's CPU per batch lower at 500 ms in every pair.
  */
 const intervalMs = 500;
 /** After a checkpoint completes, the WAL file is truncated to at most this many bytes. */
