@@ -87,3 +87,19 @@ export function precompileRows<Row extends Record<string, unknown>>(
     return { ...compiled, parameters };
   };
 }
+
+/**
+ * `compile(db)` run once per database handle: stores are created per product and request, while
+ * what they precompile depends only on the database (its dialect, and on PostgreSQL its schema).
+ */
+export function perDatabase<Db, T>(compile: (db: Kysely<Db>) => T): (db: Kysely<Db>) => T {
+  const compiled = new WeakMap<Kysely<Db>, T>();
+  return (db) => {
+    let value = compiled.get(db);
+    if (value === undefined) {
+      value = compile(db);
+      compiled.set(db, value);
+    }
+    return value;
+  };
+}

@@ -1,7 +1,7 @@
 import type { Segment } from "@nudge/schema";
 import { type Kysely, sql } from "kysely";
 import type { DeliveryStore, HistoryRow, UserProfile } from "../../domain/delivery/ports.js";
-import { precompile } from "../precompiled.js";
+import { perDatabase, precompile } from "../precompiled.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database, UsersTable } from "../tables.js";
 import { toExperiment } from "./experiment-store.js";
@@ -133,18 +133,8 @@ async function findUser(db: Kysely<Database>, productId: string, distinctId: str
   return row;
 }
 
-type HotReads = ReturnType<typeof compileHotReads>;
-const hotReads = new WeakMap<Kysely<Database>, HotReads>();
-
 /** The two reads of every `/messages/active` request, compiled once per database. */
-function hotReadsOf(db: Kysely<Database>): HotReads {
-  let reads = hotReads.get(db);
-  if (!reads) {
-    reads = compileHotReads(db);
-    hotReads.set(db, reads);
-  }
-  return reads;
-}
+const hotReadsOf = perDatabase((db: Kysely<Database>) => compileHotReads(db));
 
 /**
  * Named, never `*`: these statements stay prepared on PostgreSQL connections, and a column

@@ -1,6 +1,6 @@
 import type { CompiledQuery, Insertable, Kysely } from "kysely";
 import type { IngestBatch, IngestStore } from "../../domain/ingest/ports.js";
-import { precompileRows } from "../precompiled.js";
+import { perDatabase, precompileRows } from "../precompiled.js";
 import type { StatementWriter } from "../statement-writer.js";
 import type { Capabilities } from "../storage-handle.js";
 import type { Database, EventsTable, InteractionsTable } from "../tables.js";
@@ -23,18 +23,8 @@ const recentlySeen = {
   },
 };
 
-type Inserts = ReturnType<typeof compileInserts>;
-const inserts = new WeakMap<Kysely<Database>, Inserts>();
-
 /** The two inserts of every ingest batch, compiled once per database and row count. */
-function insertsOf(db: Kysely<Database>): Inserts {
-  let compiled = inserts.get(db);
-  if (!compiled) {
-    compiled = compileInserts(db);
-    inserts.set(db, compiled);
-  }
-  return compiled;
-}
+const insertsOf = perDatabase((db: Kysely<Database>) => compileInserts(db));
 
 function compileInserts(db: Kysely<Database>) {
   return {
