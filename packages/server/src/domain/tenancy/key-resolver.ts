@@ -40,11 +40,12 @@ export class KeyResolver {
     // A publishable key is public by design (it sits in every page's script tag), so it may key
     // the cache as it is, sparing the SHA-256 on every SDK request. Secret keys are cached only
     // by their hash, so this map never holds one.
-    const cacheKey = key.startsWith(publishablePrefix) ? key : hashToken(key);
+    const publishable = key.startsWith(publishablePrefix);
+    const cacheKey = publishable ? key : hashToken(key);
     const now = this.clock.now();
     const hit = this.cache.get(cacheKey);
     if (hit && now - hit.at < this.ttlMs) return hit.record;
-    const record = await this.store.findKeyByHash(cacheKey === key ? hashToken(key) : cacheKey);
+    const record = await this.store.findKeyByHash(publishable ? hashToken(key) : cacheKey);
     if (this.cache.size >= 10_000) this.cache.clear();
     this.cache.set(cacheKey, { record, at: now });
     return record;

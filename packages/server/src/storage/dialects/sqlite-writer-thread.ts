@@ -16,7 +16,8 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.filename);
 // Blocking here blocks only this thread: wait out a long main-thread write (a retention purge).
 db.pragma("busy_timeout = 30000");
-db.pragma("synchronous = " + workerData.synchronous);
+// Never syncs itself: at FULL the main side fsyncs the WAL after each commit (see below).
+db.pragma("synchronous = NORMAL");
 // The background checkpointer copies WAL frames back; this connection never checkpoints.
 db.pragma("wal_autocheckpoint = 0");
 const cache = new Map();
@@ -108,8 +109,6 @@ export function startSqliteWriterThread(
     workerData: {
       driver: createRequire(import.meta.url).resolve("better-sqlite3"),
       filename: options.filename,
-      // FULL is kept by syncing the WAL here, after the thread's NORMAL commit.
-      synchronous: "NORMAL",
     },
   });
   const synced =
