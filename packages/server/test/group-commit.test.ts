@@ -11,6 +11,7 @@ import { durableCommit, GroupCommit, type GroupDurability } from "../src/storage
 import type { StorageHandle } from "../src/storage/storage-handle.js";
 import type { Database } from "../src/storage/tables.js";
 import { dialects, postgresUrl } from "./support/dialects.js";
+import { promiseState } from "./support/promise-state.js";
 
 interface Db {
   notes: { id: string };
@@ -32,18 +33,11 @@ function heldSyncs(inner: GroupDurability = durableCommit) {
   return { durability, pending };
 }
 
+/** How `p` stands once the event loop has turned a few times. */
 const settled = async <T>(p: Promise<T>) => {
-  let state = "pending";
-  p.then(
-    () => {
-      state = "resolved";
-    },
-    () => {
-      state = "rejected";
-    },
-  );
+  const state = promiseState(p);
   for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-  return state;
+  return state();
 };
 
 describe.each(dialects)("group commit on %s", (dialect) => {

@@ -5,6 +5,8 @@ import { addTenant, json, type Tenant } from "./support/fixtures.js";
 import { startTestApp, type TestApp, TestClock } from "./support/test-app.js";
 
 const START = "2026-06-01T12:00:00.000Z";
+/** A message's interaction counts when nothing counted toward it. */
+const noCounts = { impression: 0, dismiss: 0, cta_click: 0, complete: 0 };
 
 describe.each(dialects)("client ingest API on %s", (dialect) => {
   const clock = new TestClock();
@@ -143,7 +145,7 @@ describe.each(dialects)("client ingest API on %s", (dialect) => {
         expect(problem.code).toBe("validation_failed");
         expect(problem.errors?.map((e) => e.path)).toEqual([path]);
         expect(await a.messageStats(m.id)).toMatchObject({
-          counts: { impression: 0, dismiss: 0, cta_click: 0, complete: 0 },
+          counts: noCounts,
         });
         expect(await a.eventNames()).toEqual(before);
         expect(await a.sees(u, m.id)).toBe(true);
@@ -192,12 +194,7 @@ describe.each(dialects)("client ingest API on %s", (dialect) => {
         expect.arrayContaining(["message_dismiss", "message_impression"]),
       );
       expect((await a.productStats()).messages.map((s) => s.messageId)).not.toContain(theirs.id);
-      expect((await other.messageStats(theirs.id)).counts).toEqual({
-        impression: 0,
-        dismiss: 0,
-        cta_click: 0,
-        complete: 0,
-      });
+      expect((await other.messageStats(theirs.id)).counts).toEqual(noCounts);
       expect(await other.sees(u, theirs.id)).toBe(true);
     });
 
@@ -216,12 +213,7 @@ describe.each(dialects)("client ingest API on %s", (dialect) => {
       expect(res.statusCode, res.body).toBe(202);
       expect(json(res)).toEqual({ accepted: names.length, duplicates: 0 });
       expect(await a.eventNames()).toEqual(expect.arrayContaining(names));
-      expect((await a.messageStats(m.id)).counts).toEqual({
-        impression: 0,
-        dismiss: 0,
-        cta_click: 0,
-        complete: 0,
-      });
+      expect((await a.messageStats(m.id)).counts).toEqual(noCounts);
       expect(await a.sees(u, m.id)).toBe(true);
     });
 

@@ -8,6 +8,7 @@ import { openSqlite } from "../src/storage/dialects/sqlite.js";
 import { startSqliteWriterThread } from "../src/storage/dialects/sqlite-writer-thread.js";
 import type { StatementWriter } from "../src/storage/statement-writer.js";
 import type { StorageHandle } from "../src/storage/storage-handle.js";
+import { promiseState } from "./support/promise-state.js";
 
 // SQLite-only by nature: the writer thread exists because better-sqlite3 is synchronous.
 interface Db {
@@ -111,34 +112,22 @@ describe("ingest writer thread (SQLite file database)", () => {
       fallback: () => handle.writer,
       onError: () => {},
     });
-    const state = (p: Promise<unknown>) => {
-      let s = "pending";
-      p.then(
-        () => {
-          s = "answered";
-        },
-        () => {
-          s = "rejected";
-        },
-      );
-      return () => s;
-    };
     const until = async (ok: () => boolean) => {
       for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
     };
-    const first = state(writer.write([insert("s1")]));
+    const first = promiseState(writer.write([insert("s1")]));
     await until(() => held.length === 1);
     // Committed (another connection sees it), not yet synced: not answered.
     expect(count()).toBe(1);
     expect(first()).toBe("pending");
     // The thread is free: the next group commits while the first sync is held.
-    const second = state(writer.write([insert("s2")]));
+    const second = promiseState(writer.write([insert("s2")]));
     await until(() => count() === 2);
     expect(count()).toBe(2);
     expect([first(), second()]).toEqual(["pending", "pending"]);
     held[0]!.release();
-    await until(() => first() === "answered");
-    expect([first(), second()]).toEqual(["answered", "pending"]);
+    await until(() => first() === "resolved");
+    expect([first(), second()]).toEqual(["resolved", "pending"]);
     // A failed sync rejects its group: the rows may be there, so the callers retry by uuid.
     await until(() => held.length === 2);
     held[1]!.fail(new Error("disk gone"));
