@@ -24,13 +24,21 @@ import {
 } from "./report.js";
 import { defaultDatabaseUrl, seedPostgres } from "./seed-postgres.js";
 import { seedSqlite } from "./seed-sqlite.js";
-import { buildBundle, type ServerMode, startBare, startCeiling, startNudge } from "./servers.js";
+import {
+  buildBundle,
+  type ServerMode,
+  startBare,
+  startCeiling,
+  startNudge,
+  startReadsCeiling,
+} from "./servers.js";
 import type { Seeded } from "./tenant.js";
 
 /**
  * `npm run bench`: seeds each dialect, then measures a bare node:http baseline, Fastify answering
- * a fixed body of the mean /active size (the stack's ceiling), GET /messages/active and POST
- * /events (batches of 50) with autocannon, all in one run.
+ * a fixed body of the mean /active size (the stack's ceiling), the same after Nudge's two per-user
+ * reads (the ceiling with the reads), GET /messages/active and POST /events (batches of 50) with
+ * autocannon, all in one run.
  *   BENCH_SCALE=0.1            a tenth of the users and interactions (quick run)
  *   --only sqlite|postgres     one dialect
  *   --seconds 12 --warmup 3    measured and warm-up seconds per scenario
@@ -109,6 +117,15 @@ async function benchDialect(seeded: Seeded): Promise<DialectResult> {
       ceilingServer.stop(),
     );
     console.log(`  Fastify, fixed answer     ${ceiling.requestsPerSec} req/s`);
+    const readsServer = await startReadsCeiling(
+      answers.meanBytes,
+      seeded.serverEnv,
+      seeded.productId,
+    );
+    const readsCeiling = await measure(readsServer.url, settings, activeRecipe(seeded)).finally(
+      () => readsServer.stop(),
+    );
+    console.log(`  Fastify, two reads, fixed ${readsCeiling.requestsPerSec} req/s`);
     const active = await measure(server.url, settings, activeRecipe(seeded));
     console.log(`  GET /messages/active      ${active.requestsPerSec} req/s`);
 
@@ -136,6 +153,7 @@ async function benchDialect(seeded: Seeded): Promise<DialectResult> {
       answers,
       bare,
       ceiling,
+      readsCeiling,
       active,
       ingest,
       durability,

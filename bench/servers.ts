@@ -22,6 +22,17 @@ export const startCeiling = (bytes: number) =>
     },
   );
 
+/**
+ * Fastify running Nudge's two per-user reads on the seeded database, then answering the same
+ * fixed body: the ceiling with the reads but without keys, rules or answer assembly.
+ */
+export const startReadsCeiling = (bytes: number, env: Record<string, string>, productId: string) =>
+  spawnNode(
+    ["--import", "tsx", "bench/reads-ceiling-server.ts"],
+    { ...env, CEILING_BYTES: String(bytes), CEILING_PRODUCT_ID: productId },
+    { echo: "head" },
+  );
+
 /** The server under measurement, its first log lines echoed (errors under load flood). */
 export const startNudge = (
   mode: ServerMode,
