@@ -163,6 +163,9 @@ test("set it Active and turn auto-render on", async () => {
     .getByText("Active", { exact: true })
     .click();
   await expect(page.getByRole("radio", { name: "Active" })).toBeChecked();
+  // The editor test's "Saved" toast (2.5 s) may still be up when the preview test is quick:
+  // let it close, so the toast awaited below is this save's.
+  await expect(page.getByText("Saved “Welcome tour”")).toHaveCount(0);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Saved “Welcome tour”")).toBeVisible();
 
