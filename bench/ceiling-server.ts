@@ -1,4 +1,5 @@
 import Fastify from "fastify";
+import { fixedAnswer } from "./fixed-answer.js";
 
 /**
  * A second reference beside bare node:http: Fastify (the framework Nudge runs on) answering
@@ -6,10 +7,7 @@ import Fastify from "fastify";
  * (CEILING_BYTES). Nothing of Nudge runs, so its req/s is what the framework and the answer's
  * size alone allow on this machine: a ceiling /messages/active can approach but not pass.
  */
-const bytes = Math.max(64, Number(process.env.CEILING_BYTES ?? 300));
-const head = '{"autoRender":true,"refreshAfterSeconds":300,"milestones":[],"messages":[{"body":"';
-const tail = '"}]}';
-const body = head + "x".repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
+const body = fixedAnswer(Number(process.env.CEILING_BYTES ?? 300));
 
 const app = Fastify({ logger: false });
 app.get("/healthz", async () => "ok");

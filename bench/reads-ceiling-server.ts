@@ -1,6 +1,7 @@
 import Fastify from "fastify";
 import { compose } from "../packages/server/src/compose.js";
 import { loadConfig } from "../packages/server/src/config.js";
+import { fixedAnswer } from "./fixed-answer.js";
 
 /**
  * A third reference: Fastify answering `/api/v1/messages/active` with the same fixed body as
@@ -10,12 +11,9 @@ import { loadConfig } from "../packages/server/src/config.js";
  * size and the reads alone allow: the most /messages/active could reach if everything else were
  * free.
  */
-const bytes = Math.max(64, Number(process.env.CEILING_BYTES ?? 300));
+const body = fixedAnswer(Number(process.env.CEILING_BYTES ?? 300));
 const productId = process.env.CEILING_PRODUCT_ID;
 if (!productId) throw new Error("CEILING_PRODUCT_ID is required");
-const head = '{"autoRender":true,"refreshAfterSeconds":300,"milestones":[],"messages":[{"body":"';
-const tail = '"}]}';
-const body = head + "x".repeat(Math.max(0, bytes - head.length - tail.length)) + tail;
 
 const services = await compose(loadConfig(process.env));
 const app = Fastify({ logger: false });
@@ -27,5 +25,4 @@ app.get<{ Querystring: { distinct_id?: string } }>(
     return reply.header("cache-control", "private, no-store").type("application/json").send(body);
   },
 );
-app.addHook("onClose", () => services.close());
 await app.listen({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? "127.0.0.1" });
